@@ -1,0 +1,284 @@
+package dev.unroll.processor;
+
+import dev.unroll.Activation;
+import dev.unroll.Layer;
+import dev.unroll.Loss;
+import dev.unroll.Network;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+
+/**
+ * Reads a {@code @Network} declaration through the annotation-processing API, reports every
+ * problem it finds, and builds a {@link NetworkModel} when there are none.
+ *
+ * <p>Annotation values are read as mirrors, not through the loaded annotation, so a half-broken
+ * declaration still gets a precise error instead of an exception.
+ */
+final class NetworkReader {
+  static final String NETWORK = Network.class.getCanonicalName();
+  static final String LAYER = Layer.class.getCanonicalName();
+  static final String DENSE = "dev.unroll.runtime.Dense";
+  static final String PREFIX = "Unrolled";
+
+  /** Accessors the generated class has already: a layer may not take one of these names. */
+  private static final Map<String, String> RESERVED =
+      Map.ofEntries(
+          Map.entry("inputSize", "Model"),
+          Map.entry("outputSize", "Model"),
+          Map.entry("parameterCount", "Model"),
+          Map.entry("parameters", "Model"),
+          Map.entry("architecture", "Model"),
+          Map.entry("summary", "Model"),
+          Map.entry("toString", "Object"),
+          Map.entry("hashCode", "Object"),
+          Map.entry("getClass", "Object"),
+          Map.entry("clone", "Object"),
+          Map.entry("finalize", "Object"),
+          Map.entry("notify", "Object"),
+          Map.entry("notifyAll", "Object"),
+          Map.entry("wait", "Object"));
+
+  private static final long MAX_PARAMETERS = Integer.MAX_VALUE - 8;
+
+  private final Elements elements;
+  private final Reporter reporter;
+  private final Set<? extends Element> rootElements;
+
+  /**
+   * @param rootElements the types compiled in this round, to tell a real name collision from a
+   *     stale class file of an earlier build
+   */
+  NetworkReader(Elements elements, Reporter reporter, Set<? extends Element> rootElements) {
+    this.elements = elements;
+    this.reporter = reporter;
+    this.rootElements = rootElements;
+  }
+
+  /** The model of {@code type}'s network, or empty after reporting why there is none. */
+  Optional<NetworkModel> read(Element element) {
+    int errorsBefore = reporter.errorCount();
+    AnnotationMirror network = mirror(element, NETWORK);
+
+    if (element.getKind() != ElementKind.CLASS) {
+      reporter.error(element, Problem.NETWORK_KIND, element.getSimpleName(), describe(element));
+      return Optional.empty();
+    }
+    TypeElement type = (TypeElement) element;
+    if (!checkPlacement(type)) {
+      return Optional.empty();
+    }
+
+    Integer inputs = intValue(network, "inputs");
+    if (inputs != null && inputs < 1) {
+      reporter.error(type, network, value(network, "inputs"), Problem.NETWORK_INPUTS, inputs);
+    }
+    Loss loss = enumValue(network, "loss", Loss.class);
+
+    List<String> names = new ArrayList<>();
+    List<Integer> units = new ArrayList<>();
+    List<Activation> activations = new ArrayList<>();
+    for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
+      AnnotationMirror layer = mirror(field, LAYER);
+      if (layer == null) {
+        continue;
+      }
+      checkField(field);
+      Integer n = intValue(layer, "units");
+      if (n != null && n < 1) {
+        reporter.error(
+            field, layer, value(layer, "units"), Problem.LAYER_UNITS, n, field.getSimpleName());
+      }
+      names.add(field.getSimpleName().toString());
+      units.add(n == null ? 1 : n);
+      activations.add(enumValue(layer, "activation", Activation.class));
+    }
+    if (names.isEmpty()) {
+      reporter.error(type, Problem.NETWORK_NO_LAYERS, type.getSimpleName());
+    }
+
+    String packageName = packageOf(type).getQualifiedName().toString();
+    String declaration = relativeName(type);
+    String generatedName = PREFIX + declaration.replace('.', '_');
+    checkNameFree(type, packageName, generatedName);
+
+    if (reporter.errorCount() > errorsBefore
+        || inputs == null
+        || loss == null
+        || activations.contains(null)) {
+      // Either we reported a problem, or javac did (an unresolvable annotation value).
+      return Optional.empty();
+    }
+    long count = NetworkModel.parameterCount(inputs, units);
+    if (count > MAX_PARAMETERS) {
+      reporter.error(type, network, null, Problem.NETWORK_TOO_LARGE, count, MAX_PARAMETERS);
+      return Optional.empty();
+    }
+    return Optional.of(
+        NetworkModel.of(
+            packageName, declaration, generatedName, inputs, loss, names, units, activations));
+  }
+
+  /** Reports a {@code @Layer} field whose class has no {@code @Network}. */
+  void reportOrphanLayer(Element field) {
+    Element owner = field.getEnclosingElement();
+    if (mirror(owner, NETWORK) == null) {
+      reporter.error(
+          field, Problem.LAYER_OUTSIDE_NETWORK, field.getSimpleName(), owner.getSimpleName());
+    }
+  }
+
+  private boolean checkPlacement(TypeElement type) {
+    NestingKind nesting = type.getNestingKind();
+    if (nesting == NestingKind.LOCAL || nesting == NestingKind.ANONYMOUS) {
+      reporter.error(type, Problem.NETWORK_LOCAL, type.getSimpleName());
+      return false;
+    }
+    for (Element e = type; e instanceof TypeElement; e = e.getEnclosingElement()) {
+      TypeElement t = (TypeElement) e;
+      if (t.getNestingKind() == NestingKind.MEMBER
+          && !t.getModifiers().contains(Modifier.STATIC)
+          && t.getEnclosingElement().getKind() == ElementKind.CLASS) {
+        reporter.error(type, Problem.NETWORK_INNER, relativeName(type));
+        return false;
+      }
+      if (t.getModifiers().contains(Modifier.PRIVATE)) {
+        reporter.error(
+            type, Problem.NETWORK_PRIVATE, relativeName(type), packageOf(type).getQualifiedName());
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void checkField(VariableElement field) {
+    for (Modifier modifier : List.of(Modifier.STATIC, Modifier.PRIVATE, Modifier.FINAL)) {
+      if (field.getModifiers().contains(modifier)) {
+        reporter.error(
+            field, Problem.LAYER_MODIFIER, field.getSimpleName(), modifier, modifier);
+      }
+    }
+    TypeMirror fieldType = field.asType();
+    if (fieldType.getKind() == TypeKind.ERROR) {
+      // javac reports the unresolved type itself; add how to fix it when it is ours.
+      reporter.error(field, Problem.LAYER_TYPE, field.getSimpleName(), fieldType);
+    } else if (!isDense(fieldType)) {
+      reporter.error(field, Problem.LAYER_TYPE, field.getSimpleName(), fieldType);
+    }
+    String name = field.getSimpleName().toString();
+    if (RESERVED.containsKey(name)) {
+      reporter.error(field, Problem.LAYER_NAME_RESERVED, name, name, RESERVED.get(name));
+    }
+  }
+
+  private static boolean isDense(TypeMirror type) {
+    return type.getKind() == TypeKind.DECLARED
+        && ((TypeElement) ((DeclaredType) type).asElement())
+            .getQualifiedName()
+            .contentEquals(DENSE);
+  }
+
+  private void checkNameFree(TypeElement type, String packageName, String generatedName) {
+    String qualified = packageName.isEmpty() ? generatedName : packageName + "." + generatedName;
+    TypeElement existing = elements.getTypeElement(qualified);
+    // A class file from an earlier build of the same declaration is no collision: the new
+    // source replaces it. Only a type written by the user in this compilation is.
+    if (existing != null && rootElements.contains(existing)) {
+      reporter.error(type, Problem.NETWORK_NAME_TAKEN, generatedName, type.getSimpleName());
+    }
+  }
+
+  // ---------------------------------------------------------------- mirrors
+
+  static AnnotationMirror mirror(Element element, String annotationName) {
+    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+      TypeElement annotation = (TypeElement) mirror.getAnnotationType().asElement();
+      if (annotation.getQualifiedName().contentEquals(annotationName)) {
+        return mirror;
+      }
+    }
+    return null;
+  }
+
+  private AnnotationValue value(AnnotationMirror mirror, String name) {
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry :
+        elements.getElementValuesWithDefaults(mirror).entrySet()) {
+      if (entry.getKey().getSimpleName().contentEquals(name)) {
+        return entry.getValue();
+      }
+    }
+    return null;
+  }
+
+  /** The int value, or null when javac could not resolve it (and reports that itself). */
+  private Integer intValue(AnnotationMirror mirror, String name) {
+    AnnotationValue value = value(mirror, name);
+    return value != null && value.getValue() instanceof Integer ? (Integer) value.getValue() : null;
+  }
+
+  /** The enum constant, or null when javac could not resolve it (and reports that itself). */
+  private <E extends Enum<E>> E enumValue(AnnotationMirror mirror, String name, Class<E> type) {
+    AnnotationValue value = value(mirror, name);
+    if (value == null || !(value.getValue() instanceof VariableElement)) {
+      return null;
+    }
+    String constant = ((VariableElement) value.getValue()).getSimpleName().toString();
+    for (E e : type.getEnumConstants()) {
+      if (e.name().equals(constant)) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  // ---------------------------------------------------------------- names
+
+  private static PackageElement packageOf(Element element) {
+    Element e = element;
+    while (!(e instanceof PackageElement)) {
+      e = e.getEnclosingElement();
+    }
+    return (PackageElement) e;
+  }
+
+  /** {@code Lab}, or {@code Outer.Inner} for a nested class. */
+  static String relativeName(TypeElement type) {
+    String name = type.getSimpleName().toString();
+    Element enclosing = type.getEnclosingElement();
+    return enclosing instanceof TypeElement
+        ? relativeName((TypeElement) enclosing) + "." + name
+        : name;
+  }
+
+  private static String describe(Element element) {
+    switch (element.getKind()) {
+      case INTERFACE:
+        return "an interface";
+      case ENUM:
+        return "an enum";
+      case ANNOTATION_TYPE:
+        return "an annotation type";
+      case RECORD:
+        return "a record";
+      default:
+        return "a " + element.getKind().name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+}

@@ -1,0 +1,122 @@
+package dev.unroll.processor;
+
+import com.google.auto.service.AutoService;
+import com.palantir.javapoet.JavaFile;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.util.Optional;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.tools.JavaFileObject;
+
+/**
+ * Unroll's annotation processor: for every class annotated with {@code @Network} it writes
+ * {@code Unrolled<Name>.java} beside it.
+ *
+ * <p>Three steps, kept apart: {@link NetworkReader} validates the declaration and builds a
+ * {@link NetworkModel}; {@link NetworkWriter} turns the model into source; this class drives
+ * them and makes sure that nothing, not even a bug of ours, escapes as a compiler crash.
+ *
+ * <p>Option {@code -Aunroll.verbose} adds a note for each generated class.
+ */
+@AutoService(Processor.class)
+public final class UnrollProcessor extends AbstractProcessor {
+  static final String VERBOSE = "unroll.verbose";
+
+  /**
+   * The annotation our generated classes carry. Nothing else processes it, and unclaimed it
+   * would make javac warn under -Xlint:processing in the round that compiles them.
+   */
+  static final String GENERATED = "javax.annotation.processing.Generated";
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return Set.of(NetworkReader.NETWORK, NetworkReader.LAYER, GENERATED);
+  }
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return Set.of(VERBOSE);
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    Reporter reporter = new Reporter(processingEnv.getMessager());
+    NetworkReader reader =
+        new NetworkReader(processingEnv.getElementUtils(), reporter, round.getRootElements());
+    boolean verbose = processingEnv.getOptions().containsKey(VERBOSE);
+
+    for (TypeElement annotation : annotations) {
+      String name = annotation.getQualifiedName().toString();
+      for (Element element : round.getElementsAnnotatedWith(annotation)) {
+        try {
+          if (name.equals(NetworkReader.NETWORK)) {
+            generate(reader, reporter, element, verbose);
+          } else if (name.equals(NetworkReader.LAYER)) {
+            reader.reportOrphanLayer(element);
+          }
+        } catch (RuntimeException | LinkageError e) {
+          StringWriter trace = new StringWriter();
+          e.printStackTrace(new PrintWriter(trace));
+          reporter.error(element, Problem.UNEXPECTED, element.getSimpleName(),
+              e.getClass().getSimpleName(), trace);
+        }
+      }
+    }
+    // Claim @Network, @Layer and @Generated: they mean nothing to any other processor, and an
+    // unclaimed annotation makes javac warn under -Xlint:all, which fails builds with -Werror.
+    return true;
+  }
+
+  /**
+   * Writes the file through the Filer, with the declaration as its originating element, and
+   * without the trailing blanks JavaPoet leaves where a statement breaks after {@code =}.
+   */
+  private void write(JavaFile file, Element origin) throws IOException {
+    String name = file.packageName().isEmpty()
+        ? file.typeSpec().name()
+        : file.packageName() + "." + file.typeSpec().name();
+    JavaFileObject source = processingEnv.getFiler().createSourceFile(name, origin);
+    try (Writer writer = source.openWriter()) {
+      writer.write(file.toString().replaceAll("[ \\t]+\n", "\n"));
+    }
+  }
+
+  private void generate(
+      NetworkReader reader, Reporter reporter, Element element, boolean verbose) {
+    Optional<NetworkModel> model = reader.read(element);
+    if (model.isEmpty()) {
+      return;
+    }
+    NetworkModel net = model.get();
+    try {
+      write(new NetworkWriter(net).file(element), element);
+    } catch (IOException e) {
+      reporter.error(element, Problem.WRITE_FAILED, net.generatedName(), e.getMessage());
+      return;
+    }
+    if (verbose) {
+      StringBuilder note = new StringBuilder("Unroll generated ").append(net.generatedName())
+          .append(": ").append(net.inputs()).append(" inputs, ")
+          .append(NetworkWriter.lossName(net.loss()));
+      for (NetworkModel.LayerModel layer : net.layers()) {
+        note.append("\n  layer ").append(layer.number()).append(" ").append(layer.name())
+            .append(": dense ").append(layer.fanIn()).append(" -> ").append(layer.units())
+            .append(", ").append(NetworkWriter.activationName(layer.activation()));
+      }
+      reporter.note(element, note.toString());
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package dev.unroll.runtime;
+
+/**
+ * The costs a network can minimise and the gradients that start backpropagation.
+ *
+ * <p>Every cost is an average over the m examples (columns) of a batch. The gradient methods
+ * return ∂J/∂A <em>per example</em>, without the 1/m: generated code applies 1/m once, when it
+ * forms dW and db, as the lab's formulas do (dW = dZ · A_prevᵀ / m). The lab's own
+ * mean-squared-error derivative divides by m here as well, so its MSE gradients come out m
+ * times too small for any batch with more than one example; ours do not.
+ */
+public final class Costs {
+  /**
+   * Outputs are clipped to [CLIP, 1 - CLIP] before a logarithm, so binary cross-entropy never
+   * takes log(0), as in the lab.
+   */
+  public static final double CLIP = 1e-15;
+
+  private Costs() {}
+
+  /**
+   * J = -(1/m) Σ [y log p + (1 - y) log(1 - p)], p = clip(a, CLIP, 1 - CLIP), summed over every
+   * entry of A. Used after outputs other than a sigmoid.
+   */
+  public static double binaryCrossEntropy(Matrix A, Matrix Y) {
+    Shapes.requireSame("Y", Y, A.rows, A.cols);
+    double sum = 0;
+    for (int i = 0, n = A.size(); i < n; i++) {
+      double p = clip(A.data[A.offset + i]);
+      double y = Y.data[Y.offset + i];
+      sum += y * Math.log(p) + (1 - y) * Math.log(1 - p);
+    }
+    return -sum / A.cols;
+  }
+
+  /**
+   * Binary cross-entropy of a sigmoid output computed from its pre-activation Z:
+   * J = (1/m) Σ [max(z, 0) - z y + log(1 + e^-|z|)].
+   *
+   * <p>This equals {@link #binaryCrossEntropy} of sigmoid(Z) wherever the clip is inactive, and
+   * stays exact where the sigmoid saturates: a = sigmoid(40) rounds to 1, so log(1 - a) would
+   * lose every digit that a central difference needs.
+   */
+  public static double binaryCrossEntropyFromLogits(Matrix Z, Matrix Y) {
+    Shapes.requireSame("Y", Y, Z.rows, Z.cols);
+    double sum = 0;
+    for (int i = 0, n = Z.size(); i < n; i++) {
+      double z = Z.data[Z.offset + i];
+      double y = Y.data[Y.offset + i];
+      sum += Math.max(z, 0) - z * y + Math.log1p(Math.exp(-Math.abs(z)));
+    }
+    return sum / Z.cols;
+  }
+
+  /**
+   * dA = ∂J/∂A per example for {@link #binaryCrossEntropy}: -(y / p) + (1 - y) / (1 - p) where
+   * the clip is inactive, and 0 where it holds p constant (the derivative of the cost that is
+   * reported). dA may be A.
+   */
+  public static void binaryCrossEntropyGradient(Matrix A, Matrix Y, Matrix dA) {
+    Shapes.requireSame("Y", Y, A.rows, A.cols);
+    Shapes.requireSame("dA", dA, A.rows, A.cols);
+    for (int i = 0, n = A.size(); i < n; i++) {
+      double a = A.data[A.offset + i];
+      double y = Y.data[Y.offset + i];
+      dA.data[dA.offset + i] = a > CLIP && a < 1 - CLIP ? -(y / a) + (1 - y) / (1 - a) : 0;
+    }
+  }
+
+  /** J = (1/2m) Σ (a - y)², summed over every entry of A. */
+  public static double meanSquaredError(Matrix A, Matrix Y) {
+    Shapes.requireSame("Y", Y, A.rows, A.cols);
+    double sum = 0;
+    for (int i = 0, n = A.size(); i < n; i++) {
+      double d = A.data[A.offset + i] - Y.data[Y.offset + i];
+      sum += d * d;
+    }
+    return sum / (2.0 * A.cols);
+  }
+
+  /**
+   * dA = ∂J/∂A per example for {@link #meanSquaredError}: a - y. Also the fused output
+   * gradient dZ = A - Y of a sigmoid output under binary cross-entropy. dA may be A or Y.
+   */
+  public static void outputError(Matrix A, Matrix Y, Matrix dA) {
+    Kernel.subtract(A, Y, dA);
+  }
+
+  private static double clip(double a) {
+    return a < CLIP ? CLIP : a > 1 - CLIP ? 1 - CLIP : a;
+  }
+}

@@ -1,0 +1,214 @@
+package dev.unroll.runtime;
+
+/**
+ * The matrix operations a dense layer's forward and backward steps need. Generated models call
+ * only these, so the kernels behind them can be retuned without regenerating user code.
+ *
+ * <p>Conventions: capital letters are matrices, the output argument comes last and is
+ * overwritten, and every shape is checked before any entry is written (an
+ * {@link IllegalArgumentException} names the expected and the actual shape). Element-wise
+ * operations may write into one of their inputs; products may not.
+ */
+public final class Kernel {
+  private Kernel() {}
+
+  // ---------------------------------------------------------------- products
+
+  /**
+   * Z = W · A + b, the affine step of a layer: b (units x 1) is added to every column.
+   *
+   * @param W units x n weights
+   * @param A n x m activations of the previous layer, one column per example
+   * @param b units x 1 bias
+   * @param Z units x m, overwritten
+   */
+  public static void affine(Matrix W, Matrix A, Matrix b, Matrix Z) {
+    Shapes.requireSame("A", A, W.cols, A.cols);
+    Shapes.requireSame("b", b, W.rows, 1);
+    Shapes.requireSame("Z", Z, W.rows, A.cols);
+    Shapes.requireDistinct("Z", Z, "W", W);
+    Shapes.requireDistinct("Z", Z, "A", A);
+    int n = W.cols;
+    int m = A.cols;
+    double[] w = W.data;
+    double[] a = A.data;
+    double[] z = Z.data;
+    for (int i = 0; i < W.rows; i++) {
+      int zi = Z.offset + i * m;
+      double bias = b.data[b.offset + i];
+      for (int j = 0; j < m; j++) {
+        z[zi + j] = bias;
+      }
+      int wi = W.offset + i * n;
+      for (int k = 0; k < n; k++) {
+        double wik = w[wi + k];
+        int ak = A.offset + k * m;
+        for (int j = 0; j < m; j++) {
+          z[zi + j] += wik * a[ak + j];
+        }
+      }
+    }
+  }
+
+  /**
+   * C = alpha · A · Bᵀ. With A = dZ, B = A_prev and alpha = 1/m this is a layer's weight
+   * gradient dW.
+   *
+   * @param A p x m
+   * @param B q x m
+   * @param C p x q, overwritten
+   */
+  public static void multiplyTransposeB(double alpha, Matrix A, Matrix B, Matrix C) {
+    Shapes.requireSame("B", B, B.rows, A.cols);
+    Shapes.requireSame("C", C, A.rows, B.rows);
+    Shapes.requireDistinct("C", C, "A", A);
+    Shapes.requireDistinct("C", C, "B", B);
+    int m = A.cols;
+    for (int i = 0; i < A.rows; i++) {
+      int ai = A.offset + i * m;
+      int ci = C.offset + i * C.cols;
+      for (int j = 0; j < B.rows; j++) {
+        int bj = B.offset + j * m;
+        double sum = 0;
+        for (int k = 0; k < m; k++) {
+          sum += A.data[ai + k] * B.data[bj + k];
+        }
+        C.data[ci + j] = alpha * sum;
+      }
+    }
+  }
+
+  /**
+   * C = Aᵀ · B. With A = W and B = dZ this is the gradient passed to the previous layer,
+   * dA_prev = Wᵀ · dZ.
+   *
+   * @param A p x q
+   * @param B p x m
+   * @param C q x m, overwritten
+   */
+  public static void multiplyTransposeA(Matrix A, Matrix B, Matrix C) {
+    Shapes.requireSame("B", B, A.rows, B.cols);
+    Shapes.requireSame("C", C, A.cols, B.cols);
+    Shapes.requireDistinct("C", C, "A", A);
+    Shapes.requireDistinct("C", C, "B", B);
+    int m = B.cols;
+    C.fill(0);
+    for (int k = 0; k < A.rows; k++) {
+      int ak = A.offset + k * A.cols;
+      int bk = B.offset + k * m;
+      for (int i = 0; i < A.cols; i++) {
+        double aki = A.data[ak + i];
+        int ci = C.offset + i * m;
+        for (int j = 0; j < m; j++) {
+          C.data[ci + j] += aki * B.data[bk + j];
+        }
+      }
+    }
+  }
+
+  /**
+   * c = alpha · Σ_columns A, one sum per row. With A = dZ and alpha = 1/m this is a layer's
+   * bias gradient db.
+   *
+   * @param A p x m
+   * @param c p x 1, overwritten
+   */
+  public static void rowSums(double alpha, Matrix A, Matrix c) {
+    Shapes.requireSame("c", c, A.rows, 1);
+    for (int i = 0; i < A.rows; i++) {
+      int ai = A.offset + i * A.cols;
+      double sum = 0;
+      for (int j = 0; j < A.cols; j++) {
+        sum += A.data[ai + j];
+      }
+      c.data[c.offset + i] = alpha * sum;
+    }
+  }
+
+  // ---------------------------------------------------------------- activations
+
+  /** A = max(0, Z), element-wise. A may be Z itself. */
+  public static void relu(Matrix Z, Matrix A) {
+    Shapes.requireSame("A", A, Z.rows, Z.cols);
+    for (int i = 0, n = Z.size(); i < n; i++) {
+      double z = Z.data[Z.offset + i];
+      A.data[A.offset + i] = z > 0 ? z : 0;
+    }
+  }
+
+  /**
+   * A = 1 / (1 + e^-Z), element-wise, without overflow: for z &lt; 0 it computes
+   * e^z / (1 + e^z), so e^-z is never formed for large negative z. A may be Z itself.
+   */
+  public static void sigmoid(Matrix Z, Matrix A) {
+    Shapes.requireSame("A", A, Z.rows, Z.cols);
+    for (int i = 0, n = Z.size(); i < n; i++) {
+      A.data[A.offset + i] = sigmoid(Z.data[Z.offset + i]);
+    }
+  }
+
+  /** The logistic function of one value, stable for any finite z. */
+  public static double sigmoid(double z) {
+    if (z >= 0) {
+      return 1 / (1 + Math.exp(-z));
+    }
+    double e = Math.exp(z);
+    return e / (1 + e);
+  }
+
+  /** A = tanh(Z), element-wise. A may be Z itself. */
+  public static void tanh(Matrix Z, Matrix A) {
+    Shapes.requireSame("A", A, Z.rows, Z.cols);
+    for (int i = 0, n = Z.size(); i < n; i++) {
+      A.data[A.offset + i] = Math.tanh(Z.data[Z.offset + i]);
+    }
+  }
+
+  // ---------------------------------------------------------------- activation derivatives
+
+  /** dZ = dA ∘ relu'(Z), where relu'(z) = 1 for z &gt; 0 and 0 otherwise. dZ may be dA. */
+  public static void reluBackward(Matrix dA, Matrix Z, Matrix dZ) {
+    Shapes.requireSame("Z", Z, dA.rows, dA.cols);
+    Shapes.requireSame("dZ", dZ, dA.rows, dA.cols);
+    for (int i = 0, n = dA.size(); i < n; i++) {
+      dZ.data[dZ.offset + i] = Z.data[Z.offset + i] > 0 ? dA.data[dA.offset + i] : 0;
+    }
+  }
+
+  /**
+   * dZ = dA ∘ sigmoid'(Z), using the cached output: sigmoid'(z) = a (1 - a) with
+   * a = sigmoid(z). dZ may be dA.
+   */
+  public static void sigmoidBackward(Matrix dA, Matrix A, Matrix dZ) {
+    Shapes.requireSame("A", A, dA.rows, dA.cols);
+    Shapes.requireSame("dZ", dZ, dA.rows, dA.cols);
+    for (int i = 0, n = dA.size(); i < n; i++) {
+      double a = A.data[A.offset + i];
+      dZ.data[dZ.offset + i] = dA.data[dA.offset + i] * a * (1 - a);
+    }
+  }
+
+  /**
+   * dZ = dA ∘ tanh'(Z), using the cached output: tanh'(z) = 1 - a² with a = tanh(z). dZ may
+   * be dA.
+   */
+  public static void tanhBackward(Matrix dA, Matrix A, Matrix dZ) {
+    Shapes.requireSame("A", A, dA.rows, dA.cols);
+    Shapes.requireSame("dZ", dZ, dA.rows, dA.cols);
+    for (int i = 0, n = dA.size(); i < n; i++) {
+      double a = A.data[A.offset + i];
+      dZ.data[dZ.offset + i] = dA.data[dA.offset + i] * (1 - a * a);
+    }
+  }
+
+  // ---------------------------------------------------------------- element-wise helpers
+
+  /** C = A - B, element-wise. C may be A or B. */
+  public static void subtract(Matrix A, Matrix B, Matrix C) {
+    Shapes.requireSame("B", B, A.rows, A.cols);
+    Shapes.requireSame("C", C, A.rows, A.cols);
+    for (int i = 0, n = A.size(); i < n; i++) {
+      C.data[C.offset + i] = A.data[A.offset + i] - B.data[B.offset + i];
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package dev.unroll.runtime;
+
+/**
+ * A network that Unroll generated: forward pass, cost, backpropagation and gradient check.
+ *
+ * <p>Every batch is a matrix with one column per example: X is inputs x m, Y and the output
+ * are outputs x m. Parameters are flattened layer by layer, input side first, each layer's
+ * weights W row by row and then its bias b (see {@link Architecture}).
+ *
+ * <p>A model is not thread-safe: calls that perturb or replace parameters
+ * ({@link #gradcheck}, {@link #setParameters}) must not overlap with other calls.
+ */
+public interface Model {
+  /** Input features: the rows X must have. */
+  int inputSize();
+
+  /** Outputs: the rows of the output and of Y. */
+  int outputSize();
+
+  /** Total number of weights and biases. */
+  int parameterCount();
+
+  /** A copy of every weight and bias, flattened layer by layer (W row-major, then b). */
+  double[] parameters();
+
+  /**
+   * Replaces every weight and bias, in the order of {@link #parameters()}.
+   *
+   * @throws IllegalArgumentException if {@code values} has the wrong length (the message
+   *     states both lengths) or holds a NaN or infinite value
+   */
+  void setParameters(double[] values);
+
+  /**
+   * The network's output A_L for a batch.
+   *
+   * @param x inputs x m, one column per example
+   * @return outputs x m
+   * @throws IllegalArgumentException if x does not have {@link #inputSize()} rows
+   */
+  Matrix forward(Matrix x);
+
+  /**
+   * The cost J of a batch under the network's loss.
+   *
+   * @throws IllegalArgumentException if x or y has the wrong shape
+   */
+  double cost(Matrix x, Matrix y);
+
+  /**
+   * One forward and one backward pass: the cost, the output and ∂J/∂W, ∂J/∂b of every layer.
+   *
+   * @throws IllegalArgumentException if x or y has the wrong shape
+   */
+  Gradients backward(Matrix x, Matrix y);
+
+  /**
+   * Compares {@link #backward} with central differences of {@link #cost} for every parameter,
+   * with ε = 1e-7. Each parameter is perturbed in place and restored exactly.
+   */
+  GradCheck gradcheck(Matrix x, Matrix y);
+
+  /**
+   * Like {@link #gradcheck(Matrix, Matrix)}, with a chosen step and a seeded sample of
+   * parameters (the lab checks 20).
+   *
+   * @param samples how many parameters to check; {@link GradCheck#ALL} checks every one
+   */
+  GradCheck gradcheck(Matrix x, Matrix y, double epsilon, int samples, long seed);
+
+  /** Layers, shapes and loss as data. */
+  Architecture architecture();
+
+  /** A table of the layers, their shapes and parameter counts. */
+  default String summary() {
+    return architecture().summary();
+  }
+}
