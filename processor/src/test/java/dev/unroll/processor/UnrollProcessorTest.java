@@ -1,0 +1,154 @@
+package dev.unroll.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import dev.unroll.runtime.Dense;
+import dev.unroll.runtime.Matrix;
+import dev.unroll.runtime.Model;
+import java.util.Arrays;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The processor end to end on the lab's declaration: what it writes, that the result compiles
+ * without a warning, and that the generated class keeps the public contract.
+ */
+class UnrollProcessorTest {
+  static final JavaFileObject LAB =
+      Sources.demo(
+          "Lab",
+          "@Network(inputs = 2, loss = Loss.BINARY_CROSS_ENTROPY)",
+          "class Lab {",
+          "  @Layer(units = 3, activation = Activation.RELU) Dense hidden;",
+          "  @Layer(units = 1, activation = Activation.SIGMOID) Dense output;",
+          "}");
+
+  @Test
+  void labDeclarationCompilesWithoutWarningsUnderXlintAll() {
+    Compilation compilation = Sources.compiler().compile(LAB);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("demo.UnrolledLab");
+  }
+
+  @Test
+  void generatedSourceSpellsOutEachLayerWithLiteralShapes() {
+    String source = Sources.generatedSource(Sources.compiler().compile(LAB), "demo.UnrolledLab");
+    assertTrue(source.contains("public final class UnrolledLab implements Model"), source);
+    assertTrue(source.contains("@Generated(\"dev.unroll.processor.UnrollProcessor\")"), source);
+    assertTrue(source.contains("public UnrolledLab(long seed)"), source);
+    assertTrue(source.contains("Matrix W1 = Matrix.view(parameters, 0, 3, 2);"), source);
+    assertTrue(source.contains("Matrix b2 = Matrix.view(parameters, 12, 1, 1);"), source);
+    assertTrue(source.contains("Kernel.affine(W1, X, b1, Z1);"), source);
+    assertTrue(source.contains("Kernel.relu(Z1, A1);"), source);
+    assertTrue(source.contains("Kernel.sigmoid(Z2, A2);"), source);
+    assertTrue(source.contains("Costs.binaryCrossEntropyFromLogits(cache.Z2(), Y)"), source);
+    assertTrue(source.contains("Kernel.multiplyTransposeB(1.0 / m, dZ2, A1, dW2);"), source);
+    assertTrue(source.contains("Kernel.multiplyTransposeA(W2, dZ2, dA1);"), source);
+    assertTrue(source.contains("Kernel.reluBackward(dA1, Z1, dZ1);"), source);
+    assertTrue(source.contains("public Dense hidden()"), source);
+    // Unrolled: no loop over layers and no switch on the activation at run time.
+    assertTrue(!source.contains("switch"), source);
+    assertEquals(1, count(source, "for ("), "only the gradient check loops:\n" + source);
+  }
+
+  @Test
+  void generatedSourceHasNoTrailingBlanksAndNoLongLines() {
+    String source = Sources.generatedSource(Sources.compiler().compile(LAB), "demo.UnrolledLab");
+    for (String line : Sources.lines(source)) {
+      assertTrue(!line.endsWith(" "), "trailing blank: '" + line + "'");
+      assertTrue(line.length() <= 100, "line over 100 columns: " + line);
+    }
+  }
+
+  @Test
+  void sameDeclarationGivesTheSameBytes() {
+    String first = Sources.generatedSource(Sources.compiler().compile(LAB), "demo.UnrolledLab");
+    String second = Sources.generatedSource(Sources.compiler().compile(LAB), "demo.UnrolledLab");
+    assertEquals(first, second);
+  }
+
+  @Test
+  void generatedClassKeepsTheContract() throws Exception {
+    Compilation compilation = Sources.compiler().compile(LAB);
+    Class<?> type = Sources.classLoader(compilation).loadClass("demo.UnrolledLab");
+    assertTrue(java.lang.reflect.Modifier.isFinal(type.getModifiers()));
+    assertTrue(java.lang.reflect.Modifier.isPublic(type.getModifiers()));
+    Model model = (Model) type.getConstructor(long.class).newInstance(42L);
+
+    assertEquals(2, model.inputSize());
+    assertEquals(1, model.outputSize());
+    assertEquals(13, model.parameterCount());
+    Dense hidden = (Dense) type.getMethod("hidden").invoke(model);
+    assertEquals(3, hidden.weights().rows());
+    assertEquals(2, hidden.weights().cols());
+    assertEquals(3, hidden.bias().rows());
+
+    // He initialisation: seeded weights, zero biases, the same seed the same model.
+    double[] p = model.parameters();
+    Model again = (Model) type.getConstructor(long.class).newInstance(42L);
+    assertTrue(Arrays.equals(p, again.parameters()));
+    assertEquals(0.0, p[6]);
+    assertEquals(0.0, p[12]);
+    assertTrue(p[0] != 0.0);
+
+    // The accessor's matrices are live views of the parameters.
+    hidden.weights().set(2, 1, 7.5);
+    assertEquals(7.5, model.parameters()[5]);
+    double[] values = new double[13];
+    values[12] = -3;
+    model.setParameters(values);
+    Dense output = (Dense) type.getMethod("output").invoke(model);
+    assertEquals(-3, output.bias().get(0, 0));
+    assertSame(hidden, type.getMethod("hidden").invoke(model));
+
+    Matrix x = Matrix.of(new double[][] {{1.5, 0.5, 2.5, -0.5}, {2.0, -1.0, 1.5, 0.8}});
+    assertEquals(1, model.forward(x).rows());
+    assertEquals(4, model.forward(x).cols());
+    assertTrue(model.summary().contains("hidden"));
+    assertTrue(model.toString().contains("total"));
+  }
+
+  @Test
+  void staticNestedDeclarationGetsAnUnderscoredName() {
+    Compilation compilation =
+        Sources.compiler()
+            .compile(
+                Sources.demo(
+                    "Outer",
+                    "class Outer {",
+                    "  @Network(inputs = 1, loss = Loss.MEAN_SQUARED_ERROR)",
+                    "  static class Inner {",
+                    "    @Layer(units = 1, activation = Activation.LINEAR) Dense out;",
+                    "  }",
+                    "}"));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("demo.UnrolledOuter_Inner");
+  }
+
+  @Test
+  void layerNamedLikeAGeneratedFieldStillCompiles() {
+    Compilation compilation =
+        Sources.compiler()
+            .compile(
+                Sources.demo(
+                    "Clash",
+                    "@Network(inputs = 2, loss = Loss.MEAN_SQUARED_ERROR)",
+                    "class Clash {",
+                    "  @Layer(units = 2, activation = Activation.TANH) Dense W1;",
+                    "  @Layer(units = 1, activation = Activation.LINEAR) Dense ARCHITECTURE;",
+                    "}"));
+    assertThat(compilation).succeededWithoutWarnings();
+  }
+
+  private static int count(String text, String needle) {
+    int n = 0;
+    for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+      n++;
+    }
+    return n;
+  }
+}
