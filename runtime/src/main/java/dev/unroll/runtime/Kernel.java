@@ -28,6 +28,7 @@ public final class Kernel {
     Shapes.requireSame("Z", Z, W.rows, A.cols);
     Shapes.requireDistinct("Z", Z, "W", W);
     Shapes.requireDistinct("Z", Z, "A", A);
+    Shapes.requireDistinct("Z", Z, "b", b);
     int n = W.cols;
     int m = A.cols;
     double[] w = W.data;
@@ -132,7 +133,7 @@ public final class Kernel {
     Shapes.requireSame("A", A, Z.rows, Z.cols);
     for (int i = 0, n = Z.size(); i < n; i++) {
       double z = Z.data[Z.offset + i];
-      A.data[A.offset + i] = z > 0 ? z : 0;
+      A.data[A.offset + i] = Math.max(z, 0); // keeps NaN visible, unlike z > 0 ? z : 0
     }
   }
 
