@@ -1,0 +1,113 @@
+package dev.unroll.examples;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.unroll.runtime.GradCheck;
+import dev.unroll.runtime.Gradients;
+import dev.unroll.runtime.Matrix;
+import dev.unroll.runtime.Model;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The generated lab model as a user meets it: bad input is refused with both shapes named, and
+ * the gradient check leaves the model exactly as it found it.
+ */
+class GeneratedContractTest {
+  private final Model net = new UnrolledLab(42L);
+  private final Matrix x = LabDemo.labInputs();
+  private final Matrix y = LabDemo.labLabels();
+
+  @Test
+  void inputWithTheWrongNumberOfRowsNamesBothShapes() {
+    Matrix wrong = Matrix.zeros(3, 4);
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> net.forward(wrong));
+    assertTrue(e.getMessage().contains("x must be 2 x m"), e.getMessage());
+    assertTrue(e.getMessage().contains("3 x 4"), e.getMessage());
+  }
+
+  @Test
+  void transposedInputGetsAHint() {
+    Matrix transposed = Matrix.zeros(4, 2);
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> net.cost(transposed, y));
+    assertTrue(e.getMessage().contains("transpose"), e.getMessage());
+  }
+
+  @Test
+  void labelsOfAnotherShapeAreRefusedNotBroadcast() {
+    for (Matrix wrong : new Matrix[] {Matrix.zeros(1, 3), Matrix.zeros(2, 4), Matrix.zeros(4, 1)}) {
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> net.backward(x, wrong));
+      assertTrue(e.getMessage().contains("y must be 1 x 4"), e.getMessage());
+      assertTrue(e.getMessage().contains(wrong.shape()), e.getMessage());
+    }
+  }
+
+  @Test
+  void parameterVectorOfTheWrongLengthStatesBothLengths() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> net.setParameters(new double[12]));
+    assertTrue(e.getMessage().contains("13"), e.getMessage());
+    assertTrue(e.getMessage().contains("12"), e.getMessage());
+  }
+
+  @Test
+  void parameterVectorWithNaNIsRefusedAndTheModelIsUnchanged() {
+    double[] before = net.parameters();
+    double[] values = before.clone();
+    values[4] = Double.NaN;
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> net.setParameters(values));
+    assertTrue(e.getMessage().contains("parameter 4"), e.getMessage());
+    assertArrayEquals(before, net.parameters());
+  }
+
+  @Test
+  void parametersIsACopy() {
+    double[] p = net.parameters();
+    p[0] += 1;
+    assertTrue(net.parameters()[0] != p[0]);
+  }
+
+  @Test
+  void gradientCheckRestoresEveryParameterBitForBit() {
+    double[] before = net.parameters();
+    GradCheck check = net.gradcheck(x, y);
+    assertArrayEquals(before, net.parameters());
+    assertEquals(13, check.checkedCount());
+    assertTrue(check.passed(), check.toString());
+  }
+
+  @Test
+  void sampledGradientCheckIsReproducible() {
+    GradCheck a = net.gradcheck(x, y, 1e-7, 5, 3L);
+    GradCheck b = net.gradcheck(x, y, 1e-7, 5, 3L);
+    assertEquals(5, a.checkedCount());
+    assertEquals(a.entries(), b.entries());
+  }
+
+  @Test
+  void backwardAgreesWithForwardAndCost() {
+    Gradients g = net.backward(x, y);
+    assertEquals(net.forward(x), g.output());
+    assertEquals(net.cost(x, y), g.cost());
+    assertEquals(13, g.toArray().length);
+    assertEquals(g.dW("hidden"), g.dW(1));
+    assertEquals(g.db("output"), g.db(2));
+  }
+
+  @Test
+  void gradientsBelongToTheLayersInParameterOrder() {
+    Gradients g = net.backward(x, y);
+    double[] flat = g.toArray();
+    Matrix dW1 = g.dW("hidden");
+    assertEquals(flat[1], dW1.get(0, 1));
+    assertEquals(flat[6], g.db("hidden").get(0, 0));
+    assertEquals(flat[9], g.dW("output").get(0, 0));
+    assertEquals(flat[12], g.db("output").get(0, 0));
+  }
+}
