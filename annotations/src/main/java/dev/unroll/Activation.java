@@ -3,8 +3,8 @@ package dev.unroll;
 /**
  * The non-linearity g applied element-wise after a layer's affine step, A = g(Z).
  *
- * <p>Each constant names the function and the derivative g' that backpropagation multiplies by
- * in dZ = dA ∘ g'(Z).
+ * <p>Each constant names the function and the derivative g' that backpropagation multiplies by in
+ * dZ = dA ∘ g'(Z).
  */
 public enum Activation {
   /** g(z) = max(0, z); g'(z) = 1 for z &gt; 0, else 0 (taken as 0 at the kink z = 0). */

@@ -1,8 +1,6 @@
 package dev.unroll;
 
-/**
- * The cost J(A, Y) that training minimises, averaged over the m examples (columns) of a batch.
- */
+/** The cost J(A, Y) that training minimises, averaged over the m examples (columns) of a batch. */
 public enum Loss {
   /**
    * J = -(1/m) Σ [y log a + (1 - y) log(1 - a)], for labels y in {0, 1} and outputs a in (0, 1).

@@ -7,11 +7,11 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Declares a fully connected feed-forward network; Unroll's annotation processor writes its
- * forward pass, backpropagation and gradient check as plain Java at compile time.
+ * Declares a fully connected feed-forward network; Unroll's annotation processor writes its forward
+ * pass, backpropagation and gradient check as plain Java at compile time.
  *
- * <p>Put it on a top-level class (public or package-private, plain or abstract) whose
- * {@link Layer @Layer} fields list the layers in order, input side first:
+ * <p>Put it on a top-level class (public or package-private, plain or abstract) whose {@link
+ * Layer @Layer} fields list the layers in order, input side first:
  *
  * <pre>{@code
  * @Network(inputs = 2, loss = Loss.BINARY_CROSS_ENTROPY)

@@ -7,8 +7,8 @@ import dev.unroll.Network;
 import dev.unroll.runtime.Dense;
 
 /**
- * The backprop lab's network: 2 inputs, a hidden layer of 3 ReLU units, one sigmoid output,
- * binary cross-entropy. Compiling this class writes {@code UnrolledLab}.
+ * The backprop lab's network: 2 inputs, a hidden layer of 3 ReLU units, one sigmoid output, binary
+ * cross-entropy. Compiling this class writes {@code UnrolledLab}.
  */
 @Network(inputs = 2, loss = Loss.BINARY_CROSS_ENTROPY)
 abstract class Lab {

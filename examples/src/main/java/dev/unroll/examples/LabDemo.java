@@ -11,8 +11,8 @@ import java.util.Locale;
 import java.util.Random;
 
 /**
- * Replays the backprop lab with generated code: the cost-function test, Test 1 (every
- * gradient's shape and value), Test 2 (the gradient check) and the two validation tests.
+ * Replays the backprop lab with generated code: the cost-function test, Test 1 (every gradient's
+ * shape and value), Test 2 (the gradient check) and the two validation tests.
  *
  * <p>Run it with {@code mvn -Pdemo package} from the repository root.
  */
@@ -41,9 +41,8 @@ public final class LabDemo {
     demo.gradientShapesTest();
     demo.costOrderingTest();
     out.println();
-    out.println(demo.failures == 0
-        ? "All of the lab's checks hold."
-        : demo.failures + " check(s) FAILED.");
+    out.println(
+        demo.failures == 0 ? "All of the lab's checks hold." : demo.failures + " check(s) FAILED.");
     return demo.failures;
   }
 
@@ -78,10 +77,22 @@ public final class LabDemo {
     out.println("gradient shapes (each must match its parameter's):");
     for (int l = 1; l <= net.architecture().layers().size(); l++) {
       var layer = net.architecture().layers().get(l - 1);
-      check(g.dW(l).rows() == layer.units() && g.dW(l).cols() == layer.fanIn()
-          && g.db(l).rows() == layer.units() && g.db(l).cols() == 1,
-          "dW" + l + ": " + g.dW(l).shape() + ", db" + l + ": " + g.db(l).shape()
-              + "   (" + layer.name() + ")");
+      check(
+          g.dW(l).rows() == layer.units()
+              && g.dW(l).cols() == layer.fanIn()
+              && g.db(l).rows() == layer.units()
+              && g.db(l).cols() == 1,
+          "dW"
+              + l
+              + ": "
+              + g.dW(l).shape()
+              + ", db"
+              + l
+              + ": "
+              + g.db(l).shape()
+              + "   ("
+              + layer.name()
+              + ")");
     }
     out.println();
     out.println("gradient values:");
@@ -100,8 +111,12 @@ public final class LabDemo {
     out.println("the same check on a seeded sample of 5 parameters:");
     out.println(sampled);
     out.println();
-    check(all.passed(), "Gradient check " + all.verdict() + ": backpropagation "
-        + (all.passed() ? "is correct." : "disagrees with the numeric derivative."));
+    check(
+        all.passed(),
+        "Gradient check "
+            + all.verdict()
+            + ": backpropagation "
+            + (all.passed() ? "is correct." : "disagrees with the numeric derivative."));
   }
 
   private void gradientShapesTest() {

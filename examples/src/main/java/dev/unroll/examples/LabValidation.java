@@ -7,8 +7,8 @@ import dev.unroll.Network;
 import dev.unroll.runtime.Dense;
 
 /**
- * The deeper network of the lab's gradient-shape validation: 3 inputs, then 5 ReLU units, 2
- * tanh units and one sigmoid output.
+ * The deeper network of the lab's gradient-shape validation: 3 inputs, then 5 ReLU units, 2 tanh
+ * units and one sigmoid output.
  */
 @Network(inputs = 3, loss = Loss.BINARY_CROSS_ENTROPY)
 abstract class LabValidation {

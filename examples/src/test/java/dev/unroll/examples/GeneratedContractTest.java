@@ -12,8 +12,8 @@ import dev.unroll.runtime.Model;
 import org.junit.jupiter.api.Test;
 
 /**
- * The generated lab model as a user meets it: bad input is refused with both shapes named, and
- * the gradient check leaves the model exactly as it found it.
+ * The generated lab model as a user meets it: bad input is refused with both shapes named, and the
+ * gradient check leaves the model exactly as it found it.
  */
 class GeneratedContractTest {
   private final Model net = new UnrolledLab(42L);

@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's promise, checked after packaging: its example network, saved in a fresh
- * directory, compiles with exactly the README's plain {@code javac} command, and the class
- * that comes out keeps the public contract.
+ * The README's promise, checked after packaging: its example network, saved in a fresh directory,
+ * compiles with exactly the README's plain {@code javac} command, and the class that comes out
+ * keeps the public contract.
  */
 class PlainJavacIT {
   private static final Path ROOT = Path.of(System.getProperty("unroll.root", "..")).normalize();
@@ -39,7 +39,9 @@ class PlainJavacIT {
     Files.createDirectories(dir.resolve("demo"));
     Files.writeString(dir.resolve("demo/Lab.java"), declaration, StandardCharsets.UTF_8);
     ProcessBuilder builder =
-        new ProcessBuilder("bash", "-euc", command).directory(dir.toFile()).redirectErrorStream(true);
+        new ProcessBuilder("bash", "-euc", command)
+            .directory(dir.toFile())
+            .redirectErrorStream(true);
     builder.environment().put("UNROLL", ROOT.toAbsolutePath().toString());
     // The same JDK as this test, whatever else is on the PATH.
     Path javaBin = Path.of(System.getProperty("java.home"), "bin");

@@ -5,12 +5,12 @@ import dev.unroll.Loss;
 import java.util.List;
 
 /**
- * A validated network declaration as plain values: everything the writer needs, nothing from
- * the annotation-processing API, so shapes and emitted code can be tested without javac.
+ * A validated network declaration as plain values: everything the writer needs, nothing from the
+ * annotation-processing API, so shapes and emitted code can be tested without javac.
  *
  * @param packageName the declaration's package ("" for the unnamed package)
- * @param declaration the declaration's name relative to its package, such as {@code Lab} or
- *     {@code Outer.Inner}
+ * @param declaration the declaration's name relative to its package, such as {@code Lab} or {@code
+ *     Outer.Inner}
  * @param generatedName the generated class's simple name, such as {@code UnrolledLab}
  * @param inputs input features
  * @param loss the cost
@@ -66,8 +66,8 @@ record NetworkModel(
   }
 
   /**
-   * Lays out layers from their declared sizes: each layer's fan-in is the previous layer's
-   * units, and parameters follow each other layer by layer.
+   * Lays out layers from their declared sizes: each layer's fan-in is the previous layer's units,
+   * and parameters follow each other layer by layer.
    *
    * @param units each layer's units, input side first
    * @throws ArithmeticException if the parameter count does not fit in an int

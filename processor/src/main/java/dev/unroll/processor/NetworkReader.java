@@ -26,8 +26,8 @@ import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 
 /**
- * Reads a {@code @Network} declaration through the annotation-processing API, reports every
- * problem it finds, and builds a {@link NetworkModel} when there are none.
+ * Reads a {@code @Network} declaration through the annotation-processing API, reports every problem
+ * it finds, and builds a {@link NetworkModel} when there are none.
  *
  * <p>Annotation values are read as mirrors, not through the loaded annotation, so a half-broken
  * declaration still gets a precise error instead of an exception.
@@ -171,8 +171,7 @@ final class NetworkReader {
   private void checkField(VariableElement field) {
     for (Modifier modifier : List.of(Modifier.STATIC, Modifier.PRIVATE, Modifier.FINAL)) {
       if (field.getModifiers().contains(modifier)) {
-        reporter.error(
-            field, Problem.LAYER_MODIFIER, field.getSimpleName(), modifier, modifier);
+        reporter.error(field, Problem.LAYER_MODIFIER, field.getSimpleName(), modifier, modifier);
       }
     }
     TypeMirror fieldType = field.asType();

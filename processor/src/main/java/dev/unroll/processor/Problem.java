@@ -4,8 +4,8 @@ import java.util.Locale;
 
 /**
  * Every diagnostic the processor can report, in one place. Each has a stable id, printed in
- * brackets at the start of the message ({@code [unroll:layer-units]}), so that tests and
- * users can refer to it whatever the wording becomes.
+ * brackets at the start of the message ({@code [unroll:layer-units]}), so that tests and users can
+ * refer to it whatever the wording becomes.
  */
 enum Problem {
   NETWORK_KIND(
@@ -47,9 +47,7 @@ enum Problem {
       "layer-modifier",
       "@Layer field %s is %s; a layer must be a non-private instance field that is not final."
           + " Remove the %s modifier."),
-  LAYER_TYPE(
-      "layer-type",
-      "@Layer field %s has type %s; declare it as dev.unroll.runtime.Dense."),
+  LAYER_TYPE("layer-type", "@Layer field %s has type %s; declare it as dev.unroll.runtime.Dense."),
   LAYER_OUTSIDE_NETWORK(
       "layer-outside-network",
       "@Layer field %s is in %s, which has no @Network annotation. Add @Network(inputs = ...,"

@@ -19,16 +19,31 @@ final class SummaryTable {
     }
     String row = "%3s  %-" + width + "s  %6s  %-10s  %-13s  %-9s  %10s";
     List<String> lines = new ArrayList<>();
-    lines.add(String.format(Locale.ROOT, row, "#", "layer", "units", "activation", "weights W",
-        "bias b", "parameters"));
+    lines.add(
+        String.format(
+            Locale.ROOT,
+            row,
+            "#",
+            "layer",
+            "units",
+            "activation",
+            "weights W",
+            "bias b",
+            "parameters"));
     for (LayerModel layer : net.layers()) {
-      lines.add(String.format(Locale.ROOT, row, layer.number(), layer.name(), layer.units(),
-          NetworkWriter.activationName(layer.activation()),
-          layer.units() + " x " + layer.fanIn(), layer.units() + " x 1",
-          layer.parameterCount()));
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              row,
+              layer.number(),
+              layer.name(),
+              layer.units(),
+              NetworkWriter.activationName(layer.activation()),
+              layer.units() + " x " + layer.fanIn(),
+              layer.units() + " x 1",
+              layer.parameterCount()));
     }
-    lines.add(String.format(Locale.ROOT, row, "", "", "", "", "", "total",
-        net.parameterCount()));
+    lines.add(String.format(Locale.ROOT, row, "", "", "", "", "", "total", net.parameterCount()));
     for (int i = 0; i < lines.size(); i++) {
       lines.set(i, lines.get(i).stripTrailing());
     }

@@ -17,12 +17,12 @@ import javax.lang.model.element.TypeElement;
 import javax.tools.JavaFileObject;
 
 /**
- * Unroll's annotation processor: for every class annotated with {@code @Network} it writes
- * {@code Unrolled<Name>.java} beside it.
+ * Unroll's annotation processor: for every class annotated with {@code @Network} it writes {@code
+ * Unrolled<Name>.java} beside it.
  *
- * <p>Three steps, kept apart: {@link NetworkReader} validates the declaration and builds a
- * {@link NetworkModel}; {@link NetworkWriter} turns the model into source; this class drives
- * them and makes sure that nothing, not even a bug of ours, escapes as a compiler crash.
+ * <p>Three steps, kept apart: {@link NetworkReader} validates the declaration and builds a {@link
+ * NetworkModel}; {@link NetworkWriter} turns the model into source; this class drives them and
+ * makes sure that nothing, not even a bug of ours, escapes as a compiler crash.
  *
  * <p>Option {@code -Aunroll.verbose} adds a note for each generated class.
  */
@@ -31,8 +31,8 @@ public final class UnrollProcessor extends AbstractProcessor {
   static final String VERBOSE = "unroll.verbose";
 
   /**
-   * The annotation our generated classes carry. Nothing else processes it, and unclaimed it
-   * would make javac warn under -Xlint:processing in the round that compiles them.
+   * The annotation our generated classes carry. Nothing else processes it, and unclaimed it would
+   * make javac warn under -Xlint:processing in the round that compiles them.
    */
   static final String GENERATED = "javax.annotation.processing.Generated";
 
@@ -70,8 +70,12 @@ public final class UnrollProcessor extends AbstractProcessor {
         } catch (RuntimeException | LinkageError e) {
           StringWriter trace = new StringWriter();
           e.printStackTrace(new PrintWriter(trace));
-          reporter.error(element, Problem.UNEXPECTED, element.getSimpleName(),
-              e.getClass().getSimpleName(), trace);
+          reporter.error(
+              element,
+              Problem.UNEXPECTED,
+              element.getSimpleName(),
+              e.getClass().getSimpleName(),
+              trace);
         }
       }
     }
@@ -81,21 +85,21 @@ public final class UnrollProcessor extends AbstractProcessor {
   }
 
   /**
-   * Writes the file through the Filer, with the declaration as its originating element, and
-   * without the trailing blanks JavaPoet leaves where a statement breaks after {@code =}.
+   * Writes the file through the Filer, with the declaration as its originating element, and without
+   * the trailing blanks JavaPoet leaves where a statement breaks after {@code =}.
    */
   private void write(JavaFile file, Element origin) throws IOException {
-    String name = file.packageName().isEmpty()
-        ? file.typeSpec().name()
-        : file.packageName() + "." + file.typeSpec().name();
+    String name =
+        file.packageName().isEmpty()
+            ? file.typeSpec().name()
+            : file.packageName() + "." + file.typeSpec().name();
     JavaFileObject source = processingEnv.getFiler().createSourceFile(name, origin);
     try (Writer writer = source.openWriter()) {
       writer.write(file.toString().replaceAll("[ \\t]+\n", "\n"));
     }
   }
 
-  private void generate(
-      NetworkReader reader, Reporter reporter, Element element, boolean verbose) {
+  private void generate(NetworkReader reader, Reporter reporter, Element element, boolean verbose) {
     Optional<NetworkModel> model = reader.read(element);
     if (model.isEmpty()) {
       return;
@@ -108,13 +112,24 @@ public final class UnrollProcessor extends AbstractProcessor {
       return;
     }
     if (verbose) {
-      StringBuilder note = new StringBuilder("Unroll generated ").append(net.generatedName())
-          .append(": ").append(net.inputs()).append(" inputs, ")
-          .append(NetworkWriter.lossName(net.loss()));
+      StringBuilder note =
+          new StringBuilder("Unroll generated ")
+              .append(net.generatedName())
+              .append(": ")
+              .append(net.inputs())
+              .append(" inputs, ")
+              .append(NetworkWriter.lossName(net.loss()));
       for (NetworkModel.LayerModel layer : net.layers()) {
-        note.append("\n  layer ").append(layer.number()).append(" ").append(layer.name())
-            .append(": dense ").append(layer.fanIn()).append(" -> ").append(layer.units())
-            .append(", ").append(NetworkWriter.activationName(layer.activation()));
+        note.append("\n  layer ")
+            .append(layer.number())
+            .append(" ")
+            .append(layer.name())
+            .append(": dense ")
+            .append(layer.fanIn())
+            .append(" -> ")
+            .append(layer.units())
+            .append(", ")
+            .append(NetworkWriter.activationName(layer.activation()));
       }
       reporter.note(element, note.toString());
     }

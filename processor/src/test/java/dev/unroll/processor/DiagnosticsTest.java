@@ -93,8 +93,8 @@ class DiagnosticsTest {
         Sources.demo(
             "Shape", "@Network(inputs = 2, loss = Loss.MEAN_SQUARED_ERROR)", "interface Shape {}");
     assertThat(compile(source))
-        .hadErrorContaining("[unroll:network-kind] @Network goes on a class, but Shape is an"
-            + " interface")
+        .hadErrorContaining(
+            "[unroll:network-kind] @Network goes on a class, but Shape is an" + " interface")
         .inFile(source)
         .onLineContaining("interface Shape");
   }

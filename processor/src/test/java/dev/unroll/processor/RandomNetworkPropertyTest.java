@@ -25,9 +25,9 @@ import org.junit.jupiter.api.TestInstance;
  * Gradients are the derivative of the cost, for random networks: every activation in every
  * position, both losses, depth 1 to 5, widths 1 to 12, batches of 1 to 16.
  *
- * <p>All networks are declared in one source file and compiled once. Each is checked twice:
- * by its own generated gradient check, and against {@link ReferenceNetwork}, an independent
- * plain implementation. A failure prints the seed and the declaration to reproduce it.
+ * <p>All networks are declared in one source file and compiled once. Each is checked twice: by its
+ * own generated gradient check, and against {@link ReferenceNetwork}, an independent plain
+ * implementation. A failure prints the seed and the declaration to reproduce it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RandomNetworkPropertyTest {
@@ -47,11 +47,21 @@ class RandomNetworkPropertyTest {
 
     String declaration() {
       StringBuilder sb = new StringBuilder();
-      sb.append("@Network(inputs = ").append(dims[0]).append(", loss = Loss.").append(loss)
-          .append(")\nclass ").append(className()).append(" {\n");
+      sb.append("@Network(inputs = ")
+          .append(dims[0])
+          .append(", loss = Loss.")
+          .append(loss)
+          .append(")\nclass ")
+          .append(className())
+          .append(" {\n");
       for (int l = 0; l < activations.length; l++) {
-        sb.append("  @Layer(units = ").append(dims[l + 1]).append(", activation = Activation.")
-            .append(activations[l]).append(") Dense layer").append(l + 1).append(";\n");
+        sb.append("  @Layer(units = ")
+            .append(dims[l + 1])
+            .append(", activation = Activation.")
+            .append(activations[l])
+            .append(") Dense layer")
+            .append(l + 1)
+            .append(";\n");
       }
       return sb.append("}\n").toString();
     }
@@ -101,9 +111,11 @@ class RandomNetworkPropertyTest {
     double worstCheck = 0;
     for (Case c : cases) {
       Model model =
-          (Model) loader.loadClass("demo.Unrolled" + c.className())
-              .getConstructor(long.class)
-              .newInstance(c.index());
+          (Model)
+              loader
+                  .loadClass("demo.Unrolled" + c.className())
+                  .getConstructor(long.class)
+                  .newInstance(c.index());
       ReferenceNetwork reference = new ReferenceNetwork(c.dims(), c.activations(), c.loss());
       int m = 1 + random.nextInt(16);
       double[][] x = new double[c.dims()[0]][m];
@@ -114,8 +126,8 @@ class RandomNetworkPropertyTest {
       Matrix mx = Matrix.of(x);
       Matrix my = Matrix.of(y);
 
-      String where = "seed " + SEED + ", case " + c.index() + ", m = " + m + ":\n"
-          + c.declaration();
+      String where =
+          "seed " + SEED + ", case " + c.index() + ", m = " + m + ":\n" + c.declaration();
       assertClose(reference.cost(theta, x, y), model.cost(mx, my), 1e-12, where + "cost");
       double[] expected = reference.gradient(theta, x, y);
       double[] actual = model.backward(mx, my).toArray();
@@ -126,18 +138,23 @@ class RandomNetworkPropertyTest {
       GradCheck check = model.gradcheck(mx, my, 1e-6, GradCheck.ALL, 0L);
       worstCheck = Math.max(worstCheck, check.relativeDifference());
       assertTrue(check.relativeDifference() < 1e-6, where + check);
-      assertTrue(java.util.Arrays.equals(theta, model.parameters()),
+      assertTrue(
+          java.util.Arrays.equals(theta, model.parameters()),
           where + "the gradient check must restore every parameter exactly");
     }
     assertTrue(worstCheck < 1e-6, "worst relative difference " + worstCheck);
   }
 
   /**
-   * Draws inputs, labels and biases, and redraws while any ReLU pre-activation lies within
-   * 1e-3 of its kink, where the central difference would straddle two slopes.
+   * Draws inputs, labels and biases, and redraws while any ReLU pre-activation lies within 1e-3 of
+   * its kink, where the central difference would straddle two slopes.
    */
   private static void drawAwayFromKinks(
-      Random random, Case c, ReferenceNetwork reference, double[] theta, double[][] x,
+      Random random,
+      Case c,
+      ReferenceNetwork reference,
+      double[] theta,
+      double[][] x,
       double[][] y) {
     double[] initial = theta.clone();
     for (int attempt = 0; attempt < 1000; attempt++) {
@@ -152,7 +169,8 @@ class RandomNetworkPropertyTest {
       }
       for (double[] row : y) {
         for (int j = 0; j < row.length; j++) {
-          row[j] = c.loss() == Loss.BINARY_CROSS_ENTROPY ? random.nextInt(2) : random.nextGaussian();
+          row[j] =
+              c.loss() == Loss.BINARY_CROSS_ENTROPY ? random.nextInt(2) : random.nextGaussian();
         }
       }
       if (minimumReluDistance(c, reference.preActivations(theta, x)) > 1e-3) {

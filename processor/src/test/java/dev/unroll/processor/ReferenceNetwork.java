@@ -4,9 +4,9 @@ import dev.unroll.Activation;
 import dev.unroll.Loss;
 
 /**
- * A second, deliberately plain implementation of the lab's mathematics over {@code double[][]}
- * with a loop over layers and a switch on the activation: everything the generated code is
- * not. Tests compare the two.
+ * A second, deliberately plain implementation of the lab's mathematics over {@code double[][]} with
+ * a loop over layers and a switch on the activation: everything the generated code is not. Tests
+ * compare the two.
  */
 final class ReferenceNetwork {
   final int[] dims;

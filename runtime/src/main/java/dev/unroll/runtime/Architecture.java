@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The shape of a network as data: input size, each dense layer's name, units and activation,
- * the loss, and where each layer's parameters sit in the flat parameter vector.
+ * The shape of a network as data: input size, each dense layer's name, units and activation, the
+ * loss, and where each layer's parameters sit in the flat parameter vector.
  *
- * <p>The flat order is layer by layer, input side first; within a layer the weights W
- * (units x fanIn) row by row, then the bias b (units x 1). {@link Model#parameters()},
- * {@link Gradients#toArray()} and the gradient check all use this order.
+ * <p>The flat order is layer by layer, input side first; within a layer the weights W (units x
+ * fanIn) row by row, then the bias b (units x 1). {@link Model#parameters()}, {@link
+ * Gradients#toArray()} and the gradient check all use this order.
  */
 public final class Architecture {
   /**
@@ -23,8 +23,7 @@ public final class Architecture {
    * @param activation the activation's name in lower case, for example {@code "relu"}
    * @param weightsOffset index of W's first entry in the flat parameter vector
    */
-  public record LayerSpec(
-      String name, int units, int fanIn, String activation, int weightsOffset) {
+  public record LayerSpec(String name, int units, int fanIn, String activation, int weightsOffset) {
     /** Index of b's first entry in the flat parameter vector. */
     public int biasOffset() {
       return weightsOffset + units * fanIn;
@@ -90,7 +89,10 @@ public final class Architecture {
       long end = offset + (long) units * fanIn + units;
       if (end > Integer.MAX_VALUE - 8) {
         throw new IllegalArgumentException(
-            "layer " + layerName + " brings the parameter count to " + end
+            "layer "
+                + layerName
+                + " brings the parameter count to "
+                + end
                 + ", more than one Java array holds");
       }
       layers.add(new LayerSpec(layerName, units, fanIn, activation, (int) offset));
@@ -167,14 +169,18 @@ public final class Architecture {
   }
 
   /**
-   * A readable name for entry {@code index} of the flat parameter vector, such as
-   * {@code hidden.weights[2][1]} or {@code output.bias[0]}.
+   * A readable name for entry {@code index} of the flat parameter vector, such as {@code
+   * hidden.weights[2][1]} or {@code output.bias[0]}.
    */
   public String parameterName(int index) {
     LayerSpec layer = layerOf(index);
     int local = index - layer.weightsOffset();
     if (index < layer.biasOffset()) {
-      return layer.name() + ".weights[" + local / layer.fanIn() + "][" + local % layer.fanIn()
+      return layer.name()
+          + ".weights["
+          + local / layer.fanIn()
+          + "]["
+          + local % layer.fanIn()
           + "]";
     }
     return layer.name() + ".bias[" + (index - layer.biasOffset()) + "]";
@@ -183,20 +189,42 @@ public final class Architecture {
   /** A table of the layers, their shapes and parameter counts, like Keras' summary(). */
   public String summary() {
     StringBuilder sb = new StringBuilder();
-    sb.append(name).append(": ").append(inputs).append(inputs == 1 ? " input" : " inputs")
-        .append(", loss ").append(loss).append('\n');
+    sb.append(name)
+        .append(": ")
+        .append(inputs)
+        .append(inputs == 1 ? " input" : " inputs")
+        .append(", loss ")
+        .append(loss)
+        .append('\n');
     int width = "layer".length();
     for (LayerSpec layer : layers) {
       width = Math.max(width, layer.name().length());
     }
     String row = "%3s  %-" + width + "s  %6s  %-10s  %-13s  %-9s  %10s%n";
-    sb.append(String.format(Locale.ROOT, row, "#", "layer", "units", "activation", "weights W",
-        "bias b", "parameters"));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            row,
+            "#",
+            "layer",
+            "units",
+            "activation",
+            "weights W",
+            "bias b",
+            "parameters"));
     int index = 1;
     for (LayerSpec layer : layers) {
-      sb.append(String.format(Locale.ROOT, row, index++, layer.name(), layer.units(),
-          layer.activation(), layer.units() + " x " + layer.fanIn(), layer.units() + " x 1",
-          layer.parameterCount()));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              row,
+              index++,
+              layer.name(),
+              layer.units(),
+              layer.activation(),
+              layer.units() + " x " + layer.fanIn(),
+              layer.units() + " x 1",
+              layer.parameterCount()));
     }
     sb.append(String.format(Locale.ROOT, row, "", "", "", "", "", "total", parameterCount));
     return sb.toString();

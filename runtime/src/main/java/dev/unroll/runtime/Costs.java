@@ -3,16 +3,16 @@ package dev.unroll.runtime;
 /**
  * The costs a network can minimise and the gradients that start backpropagation.
  *
- * <p>Every cost is an average over the m examples (columns) of a batch. The gradient methods
- * return ∂J/∂A <em>per example</em>, without the 1/m: generated code applies 1/m once, when it
- * forms dW and db, as the lab's formulas do (dW = dZ · A_prevᵀ / m). The lab's own
- * mean-squared-error derivative divides by m here as well, so its MSE gradients come out m
- * times too small for any batch with more than one example; ours do not.
+ * <p>Every cost is an average over the m examples (columns) of a batch. The gradient methods return
+ * ∂J/∂A <em>per example</em>, without the 1/m: generated code applies 1/m once, when it forms dW
+ * and db, as the lab's formulas do (dW = dZ · A_prevᵀ / m). The lab's own mean-squared-error
+ * derivative divides by m here as well, so its MSE gradients come out m times too small for any
+ * batch with more than one example; ours do not.
  */
 public final class Costs {
   /**
-   * Outputs are clipped to [CLIP, 1 - CLIP] before a logarithm, so binary cross-entropy never
-   * takes log(0), as in the lab.
+   * Outputs are clipped to [CLIP, 1 - CLIP] before a logarithm, so binary cross-entropy never takes
+   * log(0), as in the lab.
    */
   public static final double CLIP = 1e-15;
 
@@ -34,12 +34,12 @@ public final class Costs {
   }
 
   /**
-   * Binary cross-entropy of a sigmoid output computed from its pre-activation Z:
-   * J = (1/m) Σ [max(z, 0) - z y + log(1 + e^-|z|)].
+   * Binary cross-entropy of a sigmoid output computed from its pre-activation Z: J = (1/m) Σ
+   * [max(z, 0) - z y + log(1 + e^-|z|)].
    *
    * <p>This equals {@link #binaryCrossEntropy} of sigmoid(Z) wherever the clip is inactive, and
-   * stays exact where the sigmoid saturates: a = sigmoid(40) rounds to 1, so log(1 - a) would
-   * lose every digit that a central difference needs.
+   * stays exact where the sigmoid saturates: a = sigmoid(40) rounds to 1, so log(1 - a) would lose
+   * every digit that a central difference needs.
    */
   public static double binaryCrossEntropyFromLogits(Matrix Z, Matrix Y) {
     Shapes.requireSame("Y", Y, Z.rows, Z.cols);
@@ -53,8 +53,8 @@ public final class Costs {
   }
 
   /**
-   * dA = ∂J/∂A per example for {@link #binaryCrossEntropy}: -(y / p) + (1 - y) / (1 - p) where
-   * the clip is inactive, and 0 where it holds p constant (the derivative of the cost that is
+   * dA = ∂J/∂A per example for {@link #binaryCrossEntropy}: -(y / p) + (1 - y) / (1 - p) where the
+   * clip is inactive, and 0 where it holds p constant (the derivative of the cost that is
    * reported). dA may be A.
    */
   public static void binaryCrossEntropyGradient(Matrix A, Matrix Y, Matrix dA) {
@@ -79,8 +79,8 @@ public final class Costs {
   }
 
   /**
-   * dA = ∂J/∂A per example for {@link #meanSquaredError}: a - y. Also the fused output
-   * gradient dZ = A - Y of a sigmoid output under binary cross-entropy. dA may be A or Y.
+   * dA = ∂J/∂A per example for {@link #meanSquaredError}: a - y. Also the fused output gradient dZ
+   * = A - Y of a sigmoid output under binary cross-entropy. dA may be A or Y.
    */
   public static void outputError(Matrix A, Matrix Y, Matrix dA) {
     Kernel.subtract(A, Y, dA);

@@ -4,9 +4,9 @@ package dev.unroll.runtime;
  * One dense layer of a generated model: Z = W · A_prev + b, A = g(Z).
  *
  * <p>A user declares fields of this type with {@code @Layer} to name the layers; the generated
- * model returns one {@code Dense} per layer from the accessor named after the field.
- * {@link #weights()} and {@link #bias()} are <em>views</em> into the model's parameter vector:
- * they always show the current parameters, and writing to them changes the model.
+ * model returns one {@code Dense} per layer from the accessor named after the field. {@link
+ * #weights()} and {@link #bias()} are <em>views</em> into the model's parameter vector: they always
+ * show the current parameters, and writing to them changes the model.
  */
 public final class Dense {
   private final Architecture.LayerSpec spec;

@@ -12,16 +12,16 @@ import java.util.Random;
  * The result of a numerical gradient check: backpropagation's gradient compared with central
  * differences of the cost.
  *
- * <p>For each checked parameter θ_i the numeric derivative is (J(θ_i + ε) - J(θ_i - ε)) / 2ε,
- * whose error shrinks with ε² (a one-sided difference only with ε). The measure is the lab's
- * relative difference over all checked entries, ‖a - n‖ / (‖a‖ + ‖n‖) with Euclidean norms,
- * which is scale-free: it means the same for gradients of size 1e-6 and of size 10.
+ * <p>For each checked parameter θ_i the numeric derivative is (J(θ_i + ε) - J(θ_i - ε)) / 2ε, whose
+ * error shrinks with ε² (a one-sided difference only with ε). The measure is the lab's relative
+ * difference over all checked entries, ‖a - n‖ / (‖a‖ + ‖n‖) with Euclidean norms, which is
+ * scale-free: it means the same for gradients of size 1e-6 and of size 10.
  *
  * <p>The lab's thresholds give the verdict: below 1e-5 the check {@linkplain #passed() passes},
  * below 1e-3 it warns, otherwise it fails. Unlike the lab's check, ours compares each analytic
- * entry with the numeric derivative of the <em>same</em> parameter: the lab flattens its
- * gradients in sorted key order (dW1, dW2, db1, db2) but its parameters layer by layer (W1, b1,
- * W2, b2), so for two or more layers it compares mismatched entries.
+ * entry with the numeric derivative of the <em>same</em> parameter: the lab flattens its gradients
+ * in sorted key order (dW1, dW2, db1, db2) but its parameters layer by layer (W1, b1, W2, b2), so
+ * for two or more layers it compares mismatched entries.
  */
 public final class GradCheck {
   /** The default step ε, as in the lab. */
@@ -132,8 +132,8 @@ public final class GradCheck {
   /** The entries with the largest absolute error, worst first (at most five). */
   public List<Entry> worst() {
     List<Entry> sorted = new ArrayList<>(entries);
-    sorted.sort(Comparator.comparingDouble(Entry::absoluteError).reversed()
-        .thenComparingInt(Entry::index));
+    sorted.sort(
+        Comparator.comparingDouble(Entry::absoluteError).reversed().thenComparingInt(Entry::index));
     return sorted.subList(0, Math.min(WORST_SHOWN, sorted.size()));
   }
 
@@ -141,9 +141,14 @@ public final class GradCheck {
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT,
-        "gradient check %s: relative difference %.3e over %d parameters (epsilon %.1e)",
-        verdict(), relativeDifference, entries.size(), epsilon));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "gradient check %s: relative difference %.3e over %d parameters (epsilon %.1e)",
+            verdict(),
+            relativeDifference,
+            entries.size(),
+            epsilon));
     List<Entry> worst = worst();
     if (!worst.isEmpty()) {
       int width = "parameter".length();
@@ -153,21 +158,27 @@ public final class GradCheck {
       String row = "%n  %-" + width + "s  %15s  %15s  %10s";
       sb.append(String.format(Locale.ROOT, row, "parameter", "analytic", "numeric", "abs error"));
       for (Entry e : worst) {
-        sb.append(String.format(Locale.ROOT, "%n  %-" + width + "s  %15.8e  %15.8e  %10.2e",
-            e.name(), e.analytic(), e.numeric(), e.absoluteError()));
+        sb.append(
+            String.format(
+                Locale.ROOT,
+                "%n  %-" + width + "s  %15.8e  %15.8e  %10.2e",
+                e.name(),
+                e.analytic(),
+                e.numeric(),
+                e.absoluteError()));
       }
     }
     return sb.toString();
   }
 
   /**
-   * Starts a check: chooses which parameters to perturb and collects the costs measured at
-   * θ_i ± ε. Generated models drive it; see their {@code gradcheck} method.
+   * Starts a check: chooses which parameters to perturb and collects the costs measured at θ_i ± ε.
+   * Generated models drive it; see their {@code gradcheck} method.
    *
    * @param analytic backpropagation's gradient, in parameter order
    * @param epsilon the step ε, positive
-   * @param samples how many parameters to check, drawn without repetition; {@link #ALL} (or
-   *     any number not below the parameter count) checks every one
+   * @param samples how many parameters to check, drawn without repetition; {@link #ALL} (or any
+   *     number not below the parameter count) checks every one
    * @param seed seeds the draw, so a sampled check is reproducible
    */
   public static Recorder recorder(
@@ -180,7 +191,9 @@ public final class GradCheck {
     }
     if (analytic.length != architecture.parameterCount()) {
       throw new IllegalArgumentException(
-          "expected " + architecture.parameterCount() + " gradient entries but got "
+          "expected "
+              + architecture.parameterCount()
+              + " gradient entries but got "
               + analytic.length);
     }
     return new Recorder(architecture, analytic, epsilon, choose(analytic.length, samples, seed));
@@ -236,8 +249,8 @@ public final class GradCheck {
     }
 
     /**
-     * Records the two costs with the step as it was actually taken: (θ_i + ε) - (θ_i - ε) as
-     * stored in doubles, which rounding makes differ slightly from 2ε.
+     * Records the two costs with the step as it was actually taken: (θ_i + ε) - (θ_i - ε) as stored
+     * in doubles, which rounding makes differ slightly from 2ε.
      */
     public void record(int index, double costPlus, double costMinus, double step) {
       double numeric = (costPlus - costMinus) / step;

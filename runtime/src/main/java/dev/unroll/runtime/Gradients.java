@@ -3,8 +3,8 @@ package dev.unroll.runtime;
 import java.util.Arrays;
 
 /**
- * What one backward pass computed: the cost, the network's output, and the gradient of the
- * cost with respect to every weight and bias.
+ * What one backward pass computed: the cost, the network's output, and the gradient of the cost
+ * with respect to every weight and bias.
  */
 public final class Gradients {
   private final Architecture architecture;
@@ -29,7 +29,9 @@ public final class Gradients {
       Architecture architecture, double cost, Matrix output, double[] gradient) {
     if (gradient.length != architecture.parameterCount()) {
       throw new IllegalArgumentException(
-          "expected " + architecture.parameterCount() + " gradient entries but got "
+          "expected "
+              + architecture.parameterCount()
+              + " gradient entries but got "
               + gradient.length);
     }
     return new Gradients(architecture, cost, output, gradient);
@@ -75,8 +77,7 @@ public final class Gradients {
   private String layerName(int l) {
     if (l < 1 || l > architecture.layers().size()) {
       throw new IndexOutOfBoundsException(
-          "layer " + l + " does not exist; layers are numbered 1.."
-              + architecture.layers().size());
+          "layer " + l + " does not exist; layers are numbered 1.." + architecture.layers().size());
     }
     return architecture.layers().get(l - 1).name();
   }
@@ -101,9 +102,17 @@ public final class Gradients {
     StringBuilder sb = new StringBuilder("cost ").append(cost);
     int l = 1;
     for (Architecture.LayerSpec spec : architecture.layers()) {
-      sb.append("\ndW").append(l).append(" (").append(spec.name()).append("): ")
+      sb.append("\ndW")
+          .append(l)
+          .append(" (")
+          .append(spec.name())
+          .append("): ")
           .append(dW(spec.name()));
-      sb.append("\ndb").append(l).append(" (").append(spec.name()).append("): ")
+      sb.append("\ndb")
+          .append(l)
+          .append(" (")
+          .append(spec.name())
+          .append("): ")
           .append(db(spec.name()));
       l++;
     }

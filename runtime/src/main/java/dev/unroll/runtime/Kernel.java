@@ -1,13 +1,13 @@
 package dev.unroll.runtime;
 
 /**
- * The matrix operations a dense layer's forward and backward steps need. Generated models call
- * only these, so the kernels behind them can be retuned without regenerating user code.
+ * The matrix operations a dense layer's forward and backward steps need. Generated models call only
+ * these, so the kernels behind them can be retuned without regenerating user code.
  *
- * <p>Conventions: capital letters are matrices, the output argument comes last and is
- * overwritten, and every shape is checked before any entry is written (an
- * {@link IllegalArgumentException} names the expected and the actual shape). Element-wise
- * operations may write into one of their inputs; products may not.
+ * <p>Conventions: capital letters are matrices, the output argument comes last and is overwritten,
+ * and every shape is checked before any entry is written (an {@link IllegalArgumentException} names
+ * the expected and the actual shape). Element-wise operations may write into one of their inputs;
+ * products may not.
  */
 public final class Kernel {
   private Kernel() {}
@@ -52,8 +52,8 @@ public final class Kernel {
   }
 
   /**
-   * C = alpha · A · Bᵀ. With A = dZ, B = A_prev and alpha = 1/m this is a layer's weight
-   * gradient dW.
+   * C = alpha · A · Bᵀ. With A = dZ, B = A_prev and alpha = 1/m this is a layer's weight gradient
+   * dW.
    *
    * @param A p x m
    * @param B q x m
@@ -80,8 +80,8 @@ public final class Kernel {
   }
 
   /**
-   * C = Aᵀ · B. With A = W and B = dZ this is the gradient passed to the previous layer,
-   * dA_prev = Wᵀ · dZ.
+   * C = Aᵀ · B. With A = W and B = dZ this is the gradient passed to the previous layer, dA_prev =
+   * Wᵀ · dZ.
    *
    * @param A p x q
    * @param B p x m
@@ -108,8 +108,8 @@ public final class Kernel {
   }
 
   /**
-   * c = alpha · Σ_columns A, one sum per row. With A = dZ and alpha = 1/m this is a layer's
-   * bias gradient db.
+   * c = alpha · Σ_columns A, one sum per row. With A = dZ and alpha = 1/m this is a layer's bias
+   * gradient db.
    *
    * @param A p x m
    * @param c p x 1, overwritten
@@ -138,8 +138,8 @@ public final class Kernel {
   }
 
   /**
-   * A = 1 / (1 + e^-Z), element-wise, without overflow: for z &lt; 0 it computes
-   * e^z / (1 + e^z), so e^-z is never formed for large negative z. A may be Z itself.
+   * A = 1 / (1 + e^-Z), element-wise, without overflow: for z &lt; 0 it computes e^z / (1 + e^z),
+   * so e^-z is never formed for large negative z. A may be Z itself.
    */
   public static void sigmoid(Matrix Z, Matrix A) {
     Shapes.requireSame("A", A, Z.rows, Z.cols);
@@ -177,8 +177,8 @@ public final class Kernel {
   }
 
   /**
-   * dZ = dA ∘ sigmoid'(Z), using the cached output: sigmoid'(z) = a (1 - a) with
-   * a = sigmoid(z). dZ may be dA.
+   * dZ = dA ∘ sigmoid'(Z), using the cached output: sigmoid'(z) = a (1 - a) with a = sigmoid(z). dZ
+   * may be dA.
    */
   public static void sigmoidBackward(Matrix dA, Matrix A, Matrix dZ) {
     Shapes.requireSame("A", A, dA.rows, dA.cols);
@@ -190,8 +190,7 @@ public final class Kernel {
   }
 
   /**
-   * dZ = dA ∘ tanh'(Z), using the cached output: tanh'(z) = 1 - a² with a = tanh(z). dZ may
-   * be dA.
+   * dZ = dA ∘ tanh'(Z), using the cached output: tanh'(z) = 1 - a² with a = tanh(z). dZ may be dA.
    */
   public static void tanhBackward(Matrix dA, Matrix A, Matrix dZ) {
     Shapes.requireSame("A", A, dA.rows, dA.cols);

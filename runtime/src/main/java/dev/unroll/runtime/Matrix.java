@@ -6,8 +6,8 @@ import java.util.Arrays;
  * A dense matrix of doubles, stored row by row in one array.
  *
  * <p>Data follow the backprop lab's layout: a batch of m examples is a matrix with one
- * <em>column</em> per example, so an input X of n features is n x m and a layer's activations
- * A are units x m.
+ * <em>column</em> per example, so an input X of n features is n x m and a layer's activations A are
+ * units x m.
  *
  * <p>Storage: entry (r, c) lives at {@code data[offset + r * cols + c]}.
  *
@@ -17,9 +17,9 @@ import java.util.Arrays;
  *                     ^ offset      ^ offset + cols
  * </pre>
  *
- * <p>A matrix made by {@link #of} or {@link #zeros} owns its array. A matrix made by
- * {@link #view} shares the caller's array: the generated models hold their weights and biases
- * as views into one flat parameter vector, so writing through a view changes the model.
+ * <p>A matrix made by {@link #of} or {@link #zeros} owns its array. A matrix made by {@link #view}
+ * shares the caller's array: the generated models hold their weights and biases as views into one
+ * flat parameter vector, so writing through a view changes the model.
  */
 public final class Matrix {
   final double[] data;
@@ -48,7 +48,12 @@ public final class Matrix {
     for (int r = 0; r < rows.length; r++) {
       if (length(rows[r], r) != cols) {
         throw new IllegalArgumentException(
-            "row " + r + " has " + rows[r].length + " entries but row 0 has " + cols
+            "row "
+                + r
+                + " has "
+                + rows[r].length
+                + " entries but row 0 has "
+                + cols
                 + "; a matrix must be rectangular");
       }
       System.arraycopy(rows[r], 0, m.data, r * cols, cols);
@@ -101,8 +106,16 @@ public final class Matrix {
     long end = offset + (long) rows * cols;
     if (offset < 0 || end > data.length) {
       throw new IllegalArgumentException(
-          "a " + rows + " x " + cols + " view at offset " + offset + " needs " + end
-              + " entries, but the array has " + data.length);
+          "a "
+              + rows
+              + " x "
+              + cols
+              + " view at offset "
+              + offset
+              + " needs "
+              + end
+              + " entries, but the array has "
+              + data.length);
     }
     return new Matrix(data, offset, rows, cols);
   }
@@ -187,8 +200,8 @@ public final class Matrix {
     if (rows != other.rows || cols != other.cols) {
       return false;
     }
-    return Arrays.equals(data, offset, offset + size(), other.data, other.offset,
-        other.offset + other.size());
+    return Arrays.equals(
+        data, offset, offset + size(), other.data, other.offset, other.offset + other.size());
   }
 
   @Override

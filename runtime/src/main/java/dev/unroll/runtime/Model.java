@@ -3,12 +3,12 @@ package dev.unroll.runtime;
 /**
  * A network that Unroll generated: forward pass, cost, backpropagation and gradient check.
  *
- * <p>Every batch is a matrix with one column per example: X is inputs x m, Y and the output
- * are outputs x m. Parameters are flattened layer by layer, input side first, each layer's
- * weights W row by row and then its bias b (see {@link Architecture}).
+ * <p>Every batch is a matrix with one column per example: X is inputs x m, Y and the output are
+ * outputs x m. Parameters are flattened layer by layer, input side first, each layer's weights W
+ * row by row and then its bias b (see {@link Architecture}).
  *
- * <p>A model is not thread-safe: calls that perturb or replace parameters
- * ({@link #gradcheck}, {@link #setParameters}) must not overlap with other calls.
+ * <p>A model is not thread-safe: calls that perturb or replace parameters ({@link #gradcheck},
+ * {@link #setParameters}) must not overlap with other calls.
  */
 public interface Model {
   /** Input features: the rows X must have. */
@@ -26,8 +26,8 @@ public interface Model {
   /**
    * Replaces every weight and bias, in the order of {@link #parameters()}.
    *
-   * @throws IllegalArgumentException if {@code values} has the wrong length (the message
-   *     states both lengths) or holds a NaN or infinite value
+   * @throws IllegalArgumentException if {@code values} has the wrong length (the message states
+   *     both lengths) or holds a NaN or infinite value
    */
   void setParameters(double[] values);
 
@@ -55,14 +55,14 @@ public interface Model {
   Gradients backward(Matrix x, Matrix y);
 
   /**
-   * Compares {@link #backward} with central differences of {@link #cost} for every parameter,
-   * with ε = 1e-7. Each parameter is perturbed in place and restored exactly.
+   * Compares {@link #backward} with central differences of {@link #cost} for every parameter, with
+   * ε = 1e-7. Each parameter is perturbed in place and restored exactly.
    */
   GradCheck gradcheck(Matrix x, Matrix y);
 
   /**
-   * Like {@link #gradcheck(Matrix, Matrix)}, with a chosen step and a seeded sample of
-   * parameters (the lab checks 20).
+   * Like {@link #gradcheck(Matrix, Matrix)}, with a chosen step and a seeded sample of parameters
+   * (the lab checks 20).
    *
    * @param samples how many parameters to check; {@link GradCheck#ALL} checks every one
    */

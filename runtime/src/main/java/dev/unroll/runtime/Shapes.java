@@ -1,9 +1,9 @@
 package dev.unroll.runtime;
 
 /**
- * Argument checks shared by the kernel and generated models. Every failure is an
- * {@link IllegalArgumentException} that names the argument, the expected shape and the actual
- * one; nothing is ever broadcast silently.
+ * Argument checks shared by the kernel and generated models. Every failure is an {@link
+ * IllegalArgumentException} that names the argument, the expected shape and the actual one; nothing
+ * is ever broadcast silently.
  */
 public final class Shapes {
   private Shapes() {}
@@ -22,15 +22,20 @@ public final class Shapes {
   }
 
   /**
-   * Checks a batch of inputs: {@code inputs} rows (one per feature) and at least one column
-   * (one per example).
+   * Checks a batch of inputs: {@code inputs} rows (one per feature) and at least one column (one
+   * per example).
    */
   public static void requireInputs(Matrix x, int inputs) {
     requireNonNull("x", x);
     if (x.rows != inputs || x.cols < 1) {
       throw new IllegalArgumentException(
-          "x must be " + inputs + " x m (" + inputs + " input features in rows, one column per"
-              + " example, m >= 1) but is " + x.shape()
+          "x must be "
+              + inputs
+              + " x m ("
+              + inputs
+              + " input features in rows, one column per"
+              + " example, m >= 1) but is "
+              + x.shape()
               + (x.cols == inputs && x.rows != inputs ? "; did you pass the transpose?" : ""));
     }
   }
@@ -40,8 +45,16 @@ public final class Shapes {
     requireNonNull("y", y);
     if (y.rows != outputs || y.cols != m) {
       throw new IllegalArgumentException(
-          "y must be " + outputs + " x " + m + " (" + outputs + " outputs for each of the " + m
-              + " examples in x) but is " + y.shape());
+          "y must be "
+              + outputs
+              + " x "
+              + m
+              + " ("
+              + outputs
+              + " outputs for each of the "
+              + m
+              + " examples in x) but is "
+              + y.shape());
     }
   }
 

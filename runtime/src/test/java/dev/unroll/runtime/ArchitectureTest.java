@@ -9,9 +9,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Protects {@link Architecture}: the flat parameter layout (layer by layer, W row by row, then
- * b) that models, gradients and the gradient check all index by, the readable parameter names,
- * the builder's argument checks, and the summary table.
+ * Protects {@link Architecture}: the flat parameter layout (layer by layer, W row by row, then b)
+ * that models, gradients and the gradient check all index by, the readable parameter names, the
+ * builder's argument checks, and the summary table.
  */
 class ArchitectureTest {
 
@@ -33,11 +33,12 @@ class ArchitectureTest {
 
   @Test
   void fourLayerNetworkChainsFanInsAndOffsets() {
-    Architecture net = Architecture.builder("deep", 3, "mse")
-        .dense("a", 5, "relu")
-        .dense("b", 2, "tanh")
-        .dense("c", 1, "sigmoid")
-        .build();
+    Architecture net =
+        Architecture.builder("deep", 3, "mse")
+            .dense("a", 5, "relu")
+            .dense("b", 2, "tanh")
+            .dense("c", 1, "sigmoid")
+            .build();
 
     // a: W 5 x 3 at 0 (15), b at 15 (5) -> 20
     // b: W 2 x 5 at 20 (10), b at 30 (2) -> 32
@@ -60,11 +61,18 @@ class ArchitectureTest {
     Architecture lab = LabNetwork.architecture();
     // W1 row-major: index = 2 · row + col; W2 row-major: index = 9 + col.
     String[] expected = {
-      "hidden.weights[0][0]", "hidden.weights[0][1]",
-      "hidden.weights[1][0]", "hidden.weights[1][1]",
-      "hidden.weights[2][0]", "hidden.weights[2][1]",
-      "hidden.bias[0]", "hidden.bias[1]", "hidden.bias[2]",
-      "output.weights[0][0]", "output.weights[0][1]", "output.weights[0][2]",
+      "hidden.weights[0][0]",
+      "hidden.weights[0][1]",
+      "hidden.weights[1][0]",
+      "hidden.weights[1][1]",
+      "hidden.weights[2][0]",
+      "hidden.weights[2][1]",
+      "hidden.bias[0]",
+      "hidden.bias[1]",
+      "hidden.bias[2]",
+      "output.weights[0][0]",
+      "output.weights[0][1]",
+      "output.weights[0][2]",
       "output.bias[0]",
     };
     assertEquals(lab.parameterCount(), expected.length);
@@ -95,20 +103,20 @@ class ArchitectureTest {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> lab.layer("hiden"));
     assertTrue(e.getMessage().contains("'hiden'"), e.getMessage());
-    assertTrue(e.getMessage().contains("hidden") && e.getMessage().contains("output"),
-        e.getMessage());
+    assertTrue(
+        e.getMessage().contains("hidden") && e.getMessage().contains("output"), e.getMessage());
   }
 
   @Test
   void builderRejectsFewerThanOneInputOrUnit() {
-    IllegalArgumentException inputs = assertThrows(IllegalArgumentException.class,
-        () -> Architecture.builder("n", 0, "mse"));
+    IllegalArgumentException inputs =
+        assertThrows(IllegalArgumentException.class, () -> Architecture.builder("n", 0, "mse"));
     assertTrue(inputs.getMessage().contains("0"), inputs.getMessage());
     assertThrows(IllegalArgumentException.class, () -> Architecture.builder("n", -3, "mse"));
 
     Architecture.Builder builder = Architecture.builder("n", 2, "mse");
-    IllegalArgumentException units = assertThrows(IllegalArgumentException.class,
-        () -> builder.dense("empty", 0, "relu"));
+    IllegalArgumentException units =
+        assertThrows(IllegalArgumentException.class, () -> builder.dense("empty", 0, "relu"));
     assertTrue(units.getMessage().contains("empty"), units.getMessage());
     assertThrows(IllegalArgumentException.class, () -> builder.dense("negative", -1, "relu"));
   }
@@ -116,27 +124,30 @@ class ArchitectureTest {
   @Test
   void builderRejectsAParameterCountBeyondOneArray() {
     // 50 000 x 50 000 weights alone are 2.5e9 > Integer.MAX_VALUE.
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Architecture.builder("huge", 50_000, "mse").dense("wide", 50_000, "relu"));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Architecture.builder("huge", 50_000, "mse").dense("wide", 50_000, "relu"));
     assertTrue(e.getMessage().contains("wide"), e.getMessage());
 
     // Each layer fits alone (40 000 x 40 000 + 40 000 ≈ 1.6e9) but two together do not.
     Architecture.Builder builder =
         Architecture.builder("huge", 40_000, "mse").dense("first", 40_000, "relu");
-    assertThrows(IllegalArgumentException.class,
-        () -> builder.dense("second", 40_000, "relu"));
+    assertThrows(IllegalArgumentException.class, () -> builder.dense("second", 40_000, "relu"));
     // The rejected layer left the builder as it was: 40 000 · 40 000 + 40 000.
     assertEquals(1_600_040_000, builder.build().parameterCount());
 
-    assertThrows(IllegalArgumentException.class,
-        () -> Architecture.builder("huge", Integer.MAX_VALUE, "mse")
-            .dense("max", Integer.MAX_VALUE, "relu"));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            Architecture.builder("huge", Integer.MAX_VALUE, "mse")
+                .dense("max", Integer.MAX_VALUE, "relu"));
   }
 
   @Test
   void buildRequiresAtLeastOneLayer() {
-    assertThrows(IllegalStateException.class,
-        () -> Architecture.builder("empty", 2, "mse").build());
+    assertThrows(
+        IllegalStateException.class, () -> Architecture.builder("empty", 2, "mse").build());
   }
 
   @Test
@@ -165,8 +176,13 @@ class ArchitectureTest {
     assertEquals(summary, LabNetwork.architecture().toString());
   }
 
-  private static void assertLayer(Architecture.LayerSpec layer, String name, int units,
-      int fanIn, int weightsOffset, int biasOffset) {
+  private static void assertLayer(
+      Architecture.LayerSpec layer,
+      String name,
+      int units,
+      int fanIn,
+      int weightsOffset,
+      int biasOffset) {
     assertEquals(name, layer.name());
     assertEquals(units, layer.units(), name + " units");
     assertEquals(fanIn, layer.fanIn(), name + " fanIn");

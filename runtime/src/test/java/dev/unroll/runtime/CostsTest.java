@@ -9,9 +9,9 @@ import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
 
 /**
- * Protects {@link Costs}: binary cross-entropy on the backprop lab's numbers, its clipping,
- * the logits form that stays exact where the sigmoid saturates, gradients that are the
- * per-example derivative (m times the derivative of the averaged cost), and mean squared error.
+ * Protects {@link Costs}: binary cross-entropy on the backprop lab's numbers, its clipping, the
+ * logits form that stays exact where the sigmoid saturates, gradients that are the per-example
+ * derivative (m times the derivative of the averaged cost), and mean squared error.
  */
 class CostsTest {
   private static final long SEED = 1234L;
@@ -70,10 +70,14 @@ class CostsTest {
 
   @Test
   void binaryCrossEntropyRejectsLabelsOfAnotherShape() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Costs.binaryCrossEntropy(Matrix.row(0.5, 0.5, 0.5, 0.5), Matrix.column(1, 0, 1, 0)));
-    assertTrue(e.getMessage().contains("1 x 4") && e.getMessage().contains("4 x 1"),
-        e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                Costs.binaryCrossEntropy(
+                    Matrix.row(0.5, 0.5, 0.5, 0.5), Matrix.column(1, 0, 1, 0)));
+    assertTrue(
+        e.getMessage().contains("1 x 4") && e.getMessage().contains("4 x 1"), e.getMessage());
   }
 
   // ---------------------------------------------------------------- from logits
@@ -132,24 +136,30 @@ class CostsTest {
     // dJ/dz = sigmoid(z) - y. For z = 40, y = 1 that is -sigmoid(-40) ≈ -4.25e-18.
     double h = 1e-3;
     Matrix y = Matrix.row(1);
-    double numeric = (Costs.binaryCrossEntropyFromLogits(Matrix.row(40 + h), y)
-        - Costs.binaryCrossEntropyFromLogits(Matrix.row(40 - h), y)) / (2 * h);
+    double numeric =
+        (Costs.binaryCrossEntropyFromLogits(Matrix.row(40 + h), y)
+                - Costs.binaryCrossEntropyFromLogits(Matrix.row(40 - h), y))
+            / (2 * h);
     double exact = -Kernel.sigmoid(-40);
     assertEquals(exact, numeric, 1e-6 * Math.abs(exact));
 
     // For z = 40, y = 0 the derivative is sigmoid(40) ≈ 1.
     Matrix y0 = Matrix.row(0);
-    double numeric0 = (Costs.binaryCrossEntropyFromLogits(Matrix.row(40 + h), y0)
-        - Costs.binaryCrossEntropyFromLogits(Matrix.row(40 - h), y0)) / (2 * h);
+    double numeric0 =
+        (Costs.binaryCrossEntropyFromLogits(Matrix.row(40 + h), y0)
+                - Costs.binaryCrossEntropyFromLogits(Matrix.row(40 - h), y0))
+            / (2 * h);
     assertEquals(Kernel.sigmoid(40), numeric0, 1e-6);
   }
 
   @Test
   void fromLogitsRejectsLabelsOfAnotherShape() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Costs.binaryCrossEntropyFromLogits(Matrix.row(1, 2), Matrix.row(1, 0, 1)));
-    assertTrue(e.getMessage().contains("1 x 2") && e.getMessage().contains("1 x 3"),
-        e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Costs.binaryCrossEntropyFromLogits(Matrix.row(1, 2), Matrix.row(1, 0, 1)));
+    assertTrue(
+        e.getMessage().contains("1 x 2") && e.getMessage().contains("1 x 3"), e.getMessage());
   }
 
   // ---------------------------------------------------------------- gradient
@@ -175,7 +185,10 @@ class CostsTest {
     for (int r = 0; r < 2; r++) {
       for (int c = 0; c < m; c++) {
         double expected = m * numeric.get(r, c); // the gradient is per example: no 1/m
-        assertEquals(expected, da.get(r, c), 1e-6 * Math.max(1, Math.abs(expected)),
+        assertEquals(
+            expected,
+            da.get(r, c),
+            1e-6 * Math.max(1, Math.abs(expected)),
             "(" + r + ", " + c + ")");
       }
     }
@@ -212,18 +225,23 @@ class CostsTest {
     }
     // The reported cost is indeed flat there: a = 0 ± 1e-17 clips to CLIP on both sides.
     Matrix y = Matrix.row(1);
-    assertEquals(Costs.binaryCrossEntropy(Matrix.row(1e-17), y),
-        Costs.binaryCrossEntropy(Matrix.row(-1e-17), y), 0.0);
+    assertEquals(
+        Costs.binaryCrossEntropy(Matrix.row(1e-17), y),
+        Costs.binaryCrossEntropy(Matrix.row(-1e-17), y),
+        0.0);
   }
 
   @Test
   void binaryCrossEntropyGradientRejectsMismatchedShapes() {
     Matrix a = Matrix.row(0.5, 0.5);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Costs.binaryCrossEntropyGradient(a, Matrix.row(1, 0), Matrix.zeros(2, 1)));
-    assertTrue(e.getMessage().contains("1 x 2") && e.getMessage().contains("2 x 1"),
-        e.getMessage());
-    assertThrows(IllegalArgumentException.class,
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Costs.binaryCrossEntropyGradient(a, Matrix.row(1, 0), Matrix.zeros(2, 1)));
+    assertTrue(
+        e.getMessage().contains("1 x 2") && e.getMessage().contains("2 x 1"), e.getMessage());
+    assertThrows(
+        IllegalArgumentException.class,
         () -> Costs.binaryCrossEntropyGradient(a, Matrix.row(1), Matrix.zeros(1, 2)));
   }
 
@@ -273,10 +291,12 @@ class CostsTest {
 
   @Test
   void meanSquaredErrorRejectsLabelsOfAnotherShape() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Costs.meanSquaredError(Matrix.zeros(2, 3), Matrix.zeros(3, 2)));
-    assertTrue(e.getMessage().contains("2 x 3") && e.getMessage().contains("3 x 2"),
-        e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Costs.meanSquaredError(Matrix.zeros(2, 3), Matrix.zeros(3, 2)));
+    assertTrue(
+        e.getMessage().contains("2 x 3") && e.getMessage().contains("3 x 2"), e.getMessage());
   }
 
   // ---------------------------------------------------------------- helpers

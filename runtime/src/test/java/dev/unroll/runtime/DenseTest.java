@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import org.junit.jupiter.api.Test;
 
 /**
- * Protects {@link Dense}: its weights and bias are live views of the right slices of the
- * model's flat parameter vector, so reads see parameter changes and writes change the model,
- * and its description repeats the layer's spec.
+ * Protects {@link Dense}: its weights and bias are live views of the right slices of the model's
+ * flat parameter vector, so reads see parameter changes and writes change the model, and its
+ * description repeats the layer's spec.
  */
 class DenseTest {
   private final Architecture lab = LabNetwork.architecture();
@@ -79,7 +79,7 @@ class DenseTest {
   @Test
   void rejectsAParameterVectorTooShortForTheLayer() {
     // output's bias sits at entry 12, so 12 entries are one too few.
-    assertThrows(IllegalArgumentException.class,
-        () -> new Dense(lab.layer("output"), new double[12]));
+    assertThrows(
+        IllegalArgumentException.class, () -> new Dense(lab.layer("output"), new double[12]));
   }
 }

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Protects {@link GradCheck}: the relative difference of an analytic gradient against central
- * differences of a known cost, the lab's PASSED / WARNING / FAILED thresholds, the ranking of
- * the worst entries by name, the seeded choice of sampled parameters, and the argument checks.
+ * differences of a known cost, the lab's PASSED / WARNING / FAILED thresholds, the ranking of the
+ * worst entries by name, the seeded choice of sampled parameters, and the argument checks.
  */
 class GradCheckTest {
   private final Architecture lab = LabNetwork.architecture();
@@ -58,8 +58,8 @@ class GradCheckTest {
   }
 
   /**
-   * A full check whose numeric derivatives are exactly {@code numeric}: with ε = 1/2,
-   * (J+ - J-) / 2ε = J+ - J-, so J+ = n_i and J- = 0 give n_i.
+   * A full check whose numeric derivatives are exactly {@code numeric}: with ε = 1/2, (J+ - J-) /
+   * 2ε = J+ - J-, so J+ = n_i and J- = 0 give n_i.
    */
   private GradCheck withNumeric(double[] analytic, double[] numeric) {
     GradCheck.Recorder recorder = GradCheck.recorder(lab, analytic, 0.5, GradCheck.ALL, 0);
@@ -154,8 +154,8 @@ class GradCheckTest {
   }
 
   /**
-   * Scales the numeric gradient by s so that ‖sn - n‖ / (‖sn‖ + ‖n‖) = (s - 1) / (s + 1) = r,
-   * that is s = (1 + r) / (1 - r).
+   * Scales the numeric gradient by s so that ‖sn - n‖ / (‖sn‖ + ‖n‖) = (s - 1) / (s + 1) = r, that
+   * is s = (1 + r) / (1 - r).
    */
   private void assertVerdict(double r, GradCheck.Verdict expected) {
     double[] numeric = exactGradient();
@@ -271,8 +271,7 @@ class GradCheckTest {
 
   @Test
   void recordWithTheStepActuallyTakenDividesByThatStep() {
-    GradCheck.Recorder recorder =
-        GradCheck.recorder(lab, exactGradient(), 0.5, GradCheck.ALL, 0);
+    GradCheck.Recorder recorder = GradCheck.recorder(lab, exactGradient(), 0.5, GradCheck.ALL, 0);
     recorder.record(0, 3, 1, 0.25); // (3 - 1) / 0.25 = 8
     recorder.record(1, 3, 1); // (3 - 1) / (2 · 0.5) = 2
     List<GradCheck.Entry> entries = recorder.finish().entries();
@@ -286,8 +285,10 @@ class GradCheckTest {
   void invalidEpsilonIsRejected() {
     double[] analytic = exactGradient();
     for (double epsilon : new double[] {0, -1e-7, Double.NaN, Double.POSITIVE_INFINITY}) {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-          () -> GradCheck.recorder(lab, analytic, epsilon, GradCheck.ALL, 0));
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> GradCheck.recorder(lab, analytic, epsilon, GradCheck.ALL, 0));
       assertTrue(e.getMessage().contains("epsilon"), e.getMessage());
     }
   }
@@ -296,12 +297,16 @@ class GradCheckTest {
   void invalidSampleSizesAndGradientLengthsAreRejected() {
     double[] analytic = exactGradient();
     for (int samples : new int[] {0, -1, Integer.MIN_VALUE}) {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-          () -> GradCheck.recorder(lab, analytic, 1e-7, samples, 0));
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> GradCheck.recorder(lab, analytic, 1e-7, samples, 0));
       assertTrue(e.getMessage().contains("samples"), e.getMessage());
     }
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> GradCheck.recorder(lab, new double[12], 1e-7, GradCheck.ALL, 0));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> GradCheck.recorder(lab, new double[12], 1e-7, GradCheck.ALL, 0));
     assertTrue(e.getMessage().contains("13") && e.getMessage().contains("12"), e.getMessage());
   }
 

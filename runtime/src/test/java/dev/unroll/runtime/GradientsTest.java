@@ -10,9 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 /**
- * Protects {@link Gradients}: dW and db, by layer name and by the lab's 1-based layer number,
- * are the right slices of the flat gradient; everything handed out is a copy; and the length
- * check, norm, equality and text form behave.
+ * Protects {@link Gradients}: dW and db, by layer name and by the lab's 1-based layer number, are
+ * the right slices of the flat gradient; everything handed out is a copy; and the length check,
+ * norm, equality and text form behave.
  */
 class GradientsTest {
   private final Architecture lab = LabNetwork.architecture();
@@ -48,8 +48,7 @@ class GradientsTest {
   @Test
   void layerIndicesOutsideOneToLayerCountAreRejected() {
     Gradients g = indexed();
-    IndexOutOfBoundsException e =
-        assertThrows(IndexOutOfBoundsException.class, () -> g.dW(0));
+    IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class, () -> g.dW(0));
     assertTrue(e.getMessage().contains("1..2"), e.getMessage());
     assertThrows(IndexOutOfBoundsException.class, () -> g.db(3));
     assertThrows(IllegalArgumentException.class, () -> g.dW("input"));
@@ -86,8 +85,10 @@ class GradientsTest {
 
   @Test
   void ofRejectsAGradientOfTheWrongLength() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Gradients.of(lab, 0, Matrix.row(0), new double[12]));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Gradients.of(lab, 0, Matrix.row(0), new double[12]));
     assertTrue(e.getMessage().contains("13") && e.getMessage().contains("12"), e.getMessage());
   }
 

@@ -9,8 +9,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Protects {@link Init#he}: the same seed gives the same weights, and the weights have mean 0
- * and variance 2 / fanIn, where fanIn is the number of columns.
+ * Protects {@link Init#he}: the same seed gives the same weights, and the weights have mean 0 and
+ * variance 2 / fanIn, where fanIn is the number of columns.
  */
 class InitTest {
 

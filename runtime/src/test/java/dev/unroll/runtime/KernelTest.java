@@ -15,11 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 /**
- * Protects {@link Kernel}, the only matrix code generated models call: the products and row
- * sums agree with naive triple loops for every shape from 0 x 0 up, on owned matrices and on
- * views at non-zero offsets into a shared array; products refuse an output that shares storage
- * with an input; shape errors name the expected and the actual shape before anything is
- * written; and the activations and their derivatives follow their formulas, also in place.
+ * Protects {@link Kernel}, the only matrix code generated models call: the products and row sums
+ * agree with naive triple loops for every shape from 0 x 0 up, on owned matrices and on views at
+ * non-zero offsets into a shared array; products refuse an output that shares storage with an
+ * input; shape errors name the expected and the actual shape before anything is written; and the
+ * activations and their derivatives follow their formulas, also in place.
  */
 class KernelTest {
   /** Absolute tolerance for kernel results against the naive references in this test. */
@@ -27,6 +27,7 @@ class KernelTest {
 
   private static final long SEED = 0x5EEDL;
   private static final int TRIALS = 300;
+
   /** Fills the gaps around views in a shared array, so stray writes show. */
   private static final double SENTINEL = -7777.25;
 
@@ -165,22 +166,41 @@ class KernelTest {
       Matrix w = random(random, p, n);
       Matrix a = random(random, n, m);
       Matrix b = random(random, p, 1);
-      assertSameOnViews(random, naiveAffine(w, a, b),
-          v -> Kernel.affine(v[0], v[1], v[2], v[3]), w, a, b, filled(p, m, Double.NaN));
+      assertSameOnViews(
+          random,
+          naiveAffine(w, a, b),
+          v -> Kernel.affine(v[0], v[1], v[2], v[3]),
+          w,
+          a,
+          b,
+          filled(p, m, Double.NaN));
 
       Matrix x = random(random, p, m);
       Matrix y = random(random, n, m);
-      assertSameOnViews(random, naiveTransposeB(alpha, x, y),
-          v -> Kernel.multiplyTransposeB(alpha, v[0], v[1], v[2]), x, y,
+      assertSameOnViews(
+          random,
+          naiveTransposeB(alpha, x, y),
+          v -> Kernel.multiplyTransposeB(alpha, v[0], v[1], v[2]),
+          x,
+          y,
           filled(p, n, Double.NaN));
 
       Matrix s = random(random, p, n);
       Matrix t = random(random, p, m);
-      assertSameOnViews(random, naiveTransposeA(s, t),
-          v -> Kernel.multiplyTransposeA(v[0], v[1], v[2]), s, t, filled(n, m, Double.NaN));
+      assertSameOnViews(
+          random,
+          naiveTransposeA(s, t),
+          v -> Kernel.multiplyTransposeA(v[0], v[1], v[2]),
+          s,
+          t,
+          filled(n, m, Double.NaN));
 
-      assertSameOnViews(random, naiveRowSums(alpha, s),
-          v -> Kernel.rowSums(alpha, v[0], v[1]), s, filled(p, 1, Double.NaN));
+      assertSameOnViews(
+          random,
+          naiveRowSums(alpha, s),
+          v -> Kernel.rowSums(alpha, v[0], v[1]),
+          s,
+          filled(p, 1, Double.NaN));
     }
   }
 
@@ -195,18 +215,37 @@ class KernelTest {
       Matrix out = filled(r, c, Double.NaN);
       Matrix sig = map(z, Kernel::sigmoid);
 
-      assertSameOnViews(random, map(z, v -> Math.max(0, v)),
-          v -> Kernel.relu(v[0], v[1]), z, out);
+      assertSameOnViews(random, map(z, v -> Math.max(0, v)), v -> Kernel.relu(v[0], v[1]), z, out);
       assertSameOnViews(random, sig, v -> Kernel.sigmoid(v[0], v[1]), z, out);
       assertSameOnViews(random, map(z, Math::tanh), v -> Kernel.tanh(v[0], v[1]), z, out);
-      assertSameOnViews(random, zip(g, z, (ga, za) -> za > 0 ? ga : 0),
-          v -> Kernel.reluBackward(v[0], v[1], v[2]), g, z, out);
-      assertSameOnViews(random, zip(g, sig, (ga, a) -> ga * a * (1 - a)),
-          v -> Kernel.sigmoidBackward(v[0], v[1], v[2]), g, sig, out);
-      assertSameOnViews(random, zip(g, z, (ga, a) -> ga * (1 - a * a)),
-          v -> Kernel.tanhBackward(v[0], v[1], v[2]), g, z, out);
-      assertSameOnViews(random, zip(g, z, (ga, za) -> ga - za),
-          v -> Kernel.subtract(v[0], v[1], v[2]), g, z, out);
+      assertSameOnViews(
+          random,
+          zip(g, z, (ga, za) -> za > 0 ? ga : 0),
+          v -> Kernel.reluBackward(v[0], v[1], v[2]),
+          g,
+          z,
+          out);
+      assertSameOnViews(
+          random,
+          zip(g, sig, (ga, a) -> ga * a * (1 - a)),
+          v -> Kernel.sigmoidBackward(v[0], v[1], v[2]),
+          g,
+          sig,
+          out);
+      assertSameOnViews(
+          random,
+          zip(g, z, (ga, a) -> ga * (1 - a * a)),
+          v -> Kernel.tanhBackward(v[0], v[1], v[2]),
+          g,
+          z,
+          out);
+      assertSameOnViews(
+          random,
+          zip(g, z, (ga, za) -> ga - za),
+          v -> Kernel.subtract(v[0], v[1], v[2]),
+          g,
+          z,
+          out);
     }
   }
 
@@ -246,10 +285,10 @@ class KernelTest {
     Matrix a = Matrix.view(data, 0, 2, 2); // entries 0..3
     Matrix b = Matrix.view(data, 10, 2, 2); // entries 10..13
 
-    assertRejectsOverlap(data,
-        () -> Kernel.multiplyTransposeB(1, a, b, Matrix.view(data, 2, 2, 2)));
-    assertRejectsOverlap(data,
-        () -> Kernel.multiplyTransposeB(1, a, b, Matrix.view(data, 13, 2, 2)));
+    assertRejectsOverlap(
+        data, () -> Kernel.multiplyTransposeB(1, a, b, Matrix.view(data, 2, 2, 2)));
+    assertRejectsOverlap(
+        data, () -> Kernel.multiplyTransposeB(1, a, b, Matrix.view(data, 13, 2, 2)));
     assertRejectsOverlap(data, () -> Kernel.multiplyTransposeB(1, a, b, a));
     assertRejectsOverlap(data, () -> Kernel.multiplyTransposeB(1, a, b, b));
   }
@@ -288,31 +327,47 @@ class KernelTest {
   @Test
   void affineShapeErrorsNameTheExpectedAndTheActualShape() {
     Matrix w = Matrix.zeros(2, 3);
-    assertShapeError("3 x 4", "5 x 4",
+    assertShapeError(
+        "3 x 4",
+        "5 x 4",
         () -> Kernel.affine(w, Matrix.zeros(5, 4), Matrix.zeros(2, 1), Matrix.zeros(2, 4)));
-    assertShapeError("2 x 1", "3 x 1",
+    assertShapeError(
+        "2 x 1",
+        "3 x 1",
         () -> Kernel.affine(w, Matrix.zeros(3, 4), Matrix.zeros(3, 1), Matrix.zeros(2, 4)));
-    assertShapeError("2 x 1", "1 x 2",
+    assertShapeError(
+        "2 x 1",
+        "1 x 2",
         () -> Kernel.affine(w, Matrix.zeros(3, 4), Matrix.zeros(1, 2), Matrix.zeros(2, 4)));
-    assertShapeError("2 x 4", "4 x 2",
+    assertShapeError(
+        "2 x 4",
+        "4 x 2",
         () -> Kernel.affine(w, Matrix.zeros(3, 4), Matrix.zeros(2, 1), Matrix.zeros(4, 2)));
   }
 
   @Test
   void multiplyTransposeBShapeErrorsNameTheExpectedAndTheActualShape() {
     Matrix a = Matrix.zeros(2, 3);
-    assertShapeError("4 x 3", "4 x 5",
+    assertShapeError(
+        "4 x 3",
+        "4 x 5",
         () -> Kernel.multiplyTransposeB(1, a, Matrix.zeros(4, 5), Matrix.zeros(2, 4)));
-    assertShapeError("2 x 4", "2 x 3",
+    assertShapeError(
+        "2 x 4",
+        "2 x 3",
         () -> Kernel.multiplyTransposeB(1, a, Matrix.zeros(4, 3), Matrix.zeros(2, 3)));
   }
 
   @Test
   void multiplyTransposeAShapeErrorsNameTheExpectedAndTheActualShape() {
     Matrix a = Matrix.zeros(3, 2);
-    assertShapeError("3 x 4", "5 x 4",
+    assertShapeError(
+        "3 x 4",
+        "5 x 4",
         () -> Kernel.multiplyTransposeA(a, Matrix.zeros(5, 4), Matrix.zeros(2, 4)));
-    assertShapeError("2 x 4", "3 x 4",
+    assertShapeError(
+        "2 x 4",
+        "3 x 4",
         () -> Kernel.multiplyTransposeA(a, Matrix.zeros(3, 4), Matrix.zeros(3, 4)));
   }
 
@@ -323,33 +378,35 @@ class KernelTest {
     assertShapeError("2 x 3", "3 x 2", () -> Kernel.relu(a, Matrix.zeros(3, 2)));
     assertShapeError("2 x 3", "3 x 2", () -> Kernel.sigmoid(a, Matrix.zeros(3, 2)));
     assertShapeError("2 x 3", "3 x 2", () -> Kernel.tanh(a, Matrix.zeros(3, 2)));
-    assertShapeError("2 x 3", "2 x 4",
-        () -> Kernel.reluBackward(a, Matrix.zeros(2, 4), Matrix.zeros(2, 3)));
-    assertShapeError("2 x 3", "2 x 4",
-        () -> Kernel.reluBackward(a, Matrix.zeros(2, 3), Matrix.zeros(2, 4)));
-    assertShapeError("2 x 3", "1 x 3",
-        () -> Kernel.sigmoidBackward(a, Matrix.zeros(1, 3), Matrix.zeros(2, 3)));
-    assertShapeError("2 x 3", "1 x 3",
-        () -> Kernel.sigmoidBackward(a, Matrix.zeros(2, 3), Matrix.zeros(1, 3)));
-    assertShapeError("2 x 3", "3 x 3",
-        () -> Kernel.tanhBackward(a, Matrix.zeros(3, 3), Matrix.zeros(2, 3)));
-    assertShapeError("2 x 3", "3 x 3",
-        () -> Kernel.tanhBackward(a, Matrix.zeros(2, 3), Matrix.zeros(3, 3)));
-    assertShapeError("2 x 3", "6 x 1",
-        () -> Kernel.subtract(a, Matrix.zeros(6, 1), Matrix.zeros(2, 3)));
-    assertShapeError("2 x 3", "6 x 1",
-        () -> Kernel.subtract(a, Matrix.zeros(2, 3), Matrix.zeros(6, 1)));
+    assertShapeError(
+        "2 x 3", "2 x 4", () -> Kernel.reluBackward(a, Matrix.zeros(2, 4), Matrix.zeros(2, 3)));
+    assertShapeError(
+        "2 x 3", "2 x 4", () -> Kernel.reluBackward(a, Matrix.zeros(2, 3), Matrix.zeros(2, 4)));
+    assertShapeError(
+        "2 x 3", "1 x 3", () -> Kernel.sigmoidBackward(a, Matrix.zeros(1, 3), Matrix.zeros(2, 3)));
+    assertShapeError(
+        "2 x 3", "1 x 3", () -> Kernel.sigmoidBackward(a, Matrix.zeros(2, 3), Matrix.zeros(1, 3)));
+    assertShapeError(
+        "2 x 3", "3 x 3", () -> Kernel.tanhBackward(a, Matrix.zeros(3, 3), Matrix.zeros(2, 3)));
+    assertShapeError(
+        "2 x 3", "3 x 3", () -> Kernel.tanhBackward(a, Matrix.zeros(2, 3), Matrix.zeros(3, 3)));
+    assertShapeError(
+        "2 x 3", "6 x 1", () -> Kernel.subtract(a, Matrix.zeros(6, 1), Matrix.zeros(2, 3)));
+    assertShapeError(
+        "2 x 3", "6 x 1", () -> Kernel.subtract(a, Matrix.zeros(2, 3), Matrix.zeros(6, 1)));
   }
 
   @Test
   void aShapeErrorLeavesTheOutputUntouched() {
     Matrix z = filled(2, 4, 7);
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> Kernel.affine(Matrix.zeros(2, 3), Matrix.zeros(3, 4), Matrix.zeros(3, 1), z));
     assertEquals(filled(2, 4, 7), z);
 
     Matrix c = filled(2, 4, 7);
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> Kernel.multiplyTransposeA(Matrix.zeros(3, 2), Matrix.zeros(2, 4), c));
     assertEquals(filled(2, 4, 7), c);
   }
@@ -529,15 +586,14 @@ class KernelTest {
 
   // ---------------------------------------------------------------- helpers
 
-  /**
-   * TRIALS triples of dimensions in 0..9: first every mix of 0 and 1, then random ones.
-   */
+  /** TRIALS triples of dimensions in 0..9: first every mix of 0 and 1, then random ones. */
   private static int[][] shapes(Random random) {
     int[][] shapes = new int[TRIALS][];
     for (int i = 0; i < TRIALS; i++) {
-      shapes[i] = i < 8
-          ? new int[] {i & 1, (i >> 1) & 1, (i >> 2) & 1}
-          : new int[] {random.nextInt(10), random.nextInt(10), random.nextInt(10)};
+      shapes[i] =
+          i < 8
+              ? new int[] {i & 1, (i >> 1) & 1, (i >> 2) & 1}
+              : new int[] {random.nextInt(10), random.nextInt(10), random.nextInt(10)};
     }
     return shapes;
   }
@@ -582,16 +638,19 @@ class KernelTest {
     assertEquals(expected.shape(), actual.shape(), what + ": shape");
     for (int r = 0; r < expected.rows(); r++) {
       for (int c = 0; c < expected.cols(); c++) {
-        assertEquals(expected.get(r, c), actual.get(r, c), TOLERANCE,
+        assertEquals(
+            expected.get(r, c),
+            actual.get(r, c),
+            TOLERANCE,
             what + ": entry (" + r + ", " + c + ")");
       }
     }
   }
 
   /**
-   * Copies {@code operands} into one array, each after a gap of 1..3 sentinels, runs
-   * {@code op} on views of them (the last operand is the output), and checks that the output
-   * view holds {@code expected} and that every other entry of the array is unchanged.
+   * Copies {@code operands} into one array, each after a gap of 1..3 sentinels, runs {@code op} on
+   * views of them (the last operand is the output), and checks that the output view holds {@code
+   * expected} and that every other entry of the array is unchanged.
    */
   private static void assertSameOnViews(
       Random random, Matrix expected, Consumer<Matrix[]> op, Matrix... operands) {

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Protects {@link Matrix}: construction and its argument checks, row-major indexing with bounds
- * checks, the difference between owned copies and views that write through to a shared array,
- * and value semantics (equals, hashCode, toArray, toString).
+ * checks, the difference between owned copies and views that write through to a shared array, and
+ * value semantics (equals, hashCode, toArray, toString).
  */
 class MatrixTest {
 
@@ -43,24 +43,29 @@ class MatrixTest {
 
   @Test
   void ofRejectsRaggedRowsNamingTheRow() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Matrix.of(new double[][] {{1, 2, 3}, {4, 5, 6}, {7, 8}}));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Matrix.of(new double[][] {{1, 2, 3}, {4, 5, 6}, {7, 8}}));
     assertTrue(e.getMessage().contains("row 2"), e.getMessage());
     assertTrue(e.getMessage().contains("rectangular"), e.getMessage());
 
-    IllegalArgumentException longer = assertThrows(IllegalArgumentException.class,
-        () -> Matrix.of(new double[][] {{1, 2}, {3, 4, 5}}));
+    IllegalArgumentException longer =
+        assertThrows(
+            IllegalArgumentException.class, () -> Matrix.of(new double[][] {{1, 2}, {3, 4, 5}}));
     assertTrue(longer.getMessage().contains("row 1"), longer.getMessage());
   }
 
   @Test
   void ofRejectsNullRowsNamingTheRow() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Matrix.of(new double[][] {{1, 2}, null}));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> Matrix.of(new double[][] {{1, 2}, null}));
     assertTrue(e.getMessage().contains("row 1 is null"), e.getMessage());
 
-    IllegalArgumentException first = assertThrows(IllegalArgumentException.class,
-        () -> Matrix.of(new double[][] {null, {1, 2}}));
+    IllegalArgumentException first =
+        assertThrows(
+            IllegalArgumentException.class, () -> Matrix.of(new double[][] {null, {1, 2}}));
     assertTrue(first.getMessage().contains("row 0 is null"), first.getMessage());
 
     assertThrows(IllegalArgumentException.class, () -> Matrix.of(null));
@@ -107,8 +112,7 @@ class MatrixTest {
   @Test
   void getAndSetRejectIndicesOutsideTheMatrix() {
     Matrix m = Matrix.zeros(2, 3);
-    IndexOutOfBoundsException e =
-        assertThrows(IndexOutOfBoundsException.class, () -> m.get(2, 0));
+    IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class, () -> m.get(2, 0));
     assertTrue(e.getMessage().contains("2 x 3"), e.getMessage());
     assertThrows(IndexOutOfBoundsException.class, () -> m.get(0, 3));
     assertThrows(IndexOutOfBoundsException.class, () -> m.get(-1, 0));
@@ -157,8 +161,7 @@ class MatrixTest {
     assertThrows(IllegalArgumentException.class, () -> Matrix.view(data, -1, 1, 1));
     assertThrows(IllegalArgumentException.class, () -> Matrix.view(data, 0, -1, 1));
     assertThrows(IllegalArgumentException.class, () -> Matrix.view(data, 0, 1, -1));
-    assertThrows(IllegalArgumentException.class,
-        () -> Matrix.view(data, 1, Integer.MAX_VALUE, 2));
+    assertThrows(IllegalArgumentException.class, () -> Matrix.view(data, 1, Integer.MAX_VALUE, 2));
   }
 
   @Test
@@ -187,10 +190,10 @@ class MatrixTest {
   @Test
   void copyFromRejectsAnotherShape() {
     Matrix m = Matrix.zeros(2, 3);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> m.copyFrom(Matrix.zeros(3, 2)));
-    assertTrue(e.getMessage().contains("2 x 3") && e.getMessage().contains("3 x 2"),
-        e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> m.copyFrom(Matrix.zeros(3, 2)));
+    assertTrue(
+        e.getMessage().contains("2 x 3") && e.getMessage().contains("3 x 2"), e.getMessage());
   }
 
   @Test

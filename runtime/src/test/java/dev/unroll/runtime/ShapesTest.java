@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 /**
- * Protects {@link Shapes}, the checks behind every error a user sees for a badly shaped batch
- * or parameter vector: each message names the argument, the expected shape and the actual one,
- * and hints at a transposed input.
+ * Protects {@link Shapes}, the checks behind every error a user sees for a badly shaped batch or
+ * parameter vector: each message names the argument, the expected shape and the actual one, and
+ * hints at a transposed input.
  */
 class ShapesTest {
 
@@ -80,8 +80,8 @@ class ShapesTest {
 
   @Test
   void requireParametersRejectsNonFiniteValuesNamingTheIndex() {
-    for (double bad : new double[] {
-        Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+    for (double bad :
+        new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
       double[] values = new double[13];
       values[7] = bad;
       String message = messageOf(() -> Shapes.requireParameters(values, 13));
@@ -99,10 +99,11 @@ class ShapesTest {
 
     assertDoesNotThrow(() -> Shapes.requireDistinct("C", right, "A", left));
     assertDoesNotThrow(() -> Shapes.requireDistinct("C", Matrix.zeros(2, 2), "A", left));
-    assertTrue(messageOf(() -> Shapes.requireDistinct("C", middle, "A", left))
-        .contains("C shares storage with A"));
-    assertThrows(IllegalArgumentException.class,
-        () -> Shapes.requireDistinct("C", middle, "B", right));
+    assertTrue(
+        messageOf(() -> Shapes.requireDistinct("C", middle, "A", left))
+            .contains("C shares storage with A"));
+    assertThrows(
+        IllegalArgumentException.class, () -> Shapes.requireDistinct("C", middle, "B", right));
   }
 
   private static String messageOf(Executable call) {
