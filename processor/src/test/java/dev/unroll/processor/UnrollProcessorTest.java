@@ -113,6 +113,23 @@ class UnrollProcessorTest {
   }
 
   @Test
+  void javadocTableIsTheTableThatSummaryPrints() throws Exception {
+    // The processor and the runtime each format the table; this keeps the two identical.
+    Compilation compilation = Sources.compiler().compile(LAB);
+    String source = Sources.generatedSource(compilation, "demo.UnrolledLab");
+    Model model =
+        (Model)
+            Sources.classLoader(compilation)
+                .loadClass("demo.UnrolledLab")
+                .getConstructor(long.class)
+                .newInstance(1L);
+    String[] summary = model.summary().split("\n");
+    for (int i = 1; i < summary.length; i++) {
+      assertTrue(source.contains("\n * " + summary[i] + "\n"), summary[i] + "\n" + source);
+    }
+  }
+
+  @Test
   void staticNestedDeclarationGetsAnUnderscoredName() {
     Compilation compilation =
         Sources.compiler()

@@ -200,8 +200,9 @@ public final class Architecture {
     for (LayerSpec layer : layers) {
       width = Math.max(width, layer.name().length());
     }
-    String row = "%3s  %-" + width + "s  %6s  %-10s  %-13s  %-9s  %10s%n";
-    sb.append(
+    String row = "%3s  %-" + width + "s  %6s  %-10s  %-13s  %-9s  %10s";
+    appendRow(
+        sb,
         String.format(
             Locale.ROOT,
             row,
@@ -214,7 +215,8 @@ public final class Architecture {
             "parameters"));
     int index = 1;
     for (LayerSpec layer : layers) {
-      sb.append(
+      appendRow(
+          sb,
           String.format(
               Locale.ROOT,
               row,
@@ -226,8 +228,12 @@ public final class Architecture {
               layer.units() + " x 1",
               layer.parameterCount()));
     }
-    sb.append(String.format(Locale.ROOT, row, "", "", "", "", "", "total", parameterCount));
+    appendRow(sb, String.format(Locale.ROOT, row, "", "", "", "", "", "total", parameterCount));
     return sb.toString();
+  }
+
+  private static void appendRow(StringBuilder sb, String row) {
+    sb.append(row.stripTrailing()).append('\n');
   }
 
   @Override
