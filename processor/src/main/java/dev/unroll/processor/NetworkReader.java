@@ -5,6 +5,7 @@ import dev.unroll.Layer;
 import dev.unroll.Loss;
 import dev.unroll.Network;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,15 +62,22 @@ final class NetworkReader {
   private final Elements elements;
   private final Reporter reporter;
   private final Set<? extends Element> rootElements;
+  private final Set<String> suppressedIds;
 
   /**
    * @param rootElements the types compiled in this round, to tell a real name collision from a
    *     stale class file of an earlier build
+   * @param suppressedIds ids of warnings switched off for the whole compilation
    */
-  NetworkReader(Elements elements, Reporter reporter, Set<? extends Element> rootElements) {
+  NetworkReader(
+      Elements elements,
+      Reporter reporter,
+      Set<? extends Element> rootElements,
+      Set<String> suppressedIds) {
     this.elements = elements;
     this.reporter = reporter;
     this.rootElements = rootElements;
+    this.suppressedIds = suppressedIds;
   }
 
   /** The model of {@code type}'s network, or empty after reporting why there is none. */
@@ -92,9 +100,7 @@ final class NetworkReader {
     }
     Loss loss = enumValue(network, "loss", Loss.class);
 
-    List<String> names = new ArrayList<>();
-    List<Integer> units = new ArrayList<>();
-    List<Activation> activations = new ArrayList<>();
+    List<LayerDeclaration> layers = new ArrayList<>();
     for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
       AnnotationMirror layer = mirror(field, LAYER);
       if (layer == null) {
@@ -106,12 +112,15 @@ final class NetworkReader {
         reporter.error(
             field, layer, value(layer, "units"), Problem.LAYER_UNITS, n, field.getSimpleName());
       }
-      names.add(field.getSimpleName().toString());
-      units.add(n == null ? 1 : n);
-      activations.add(enumValue(layer, "activation", Activation.class));
+      layers.add(
+          new LayerDeclaration(
+              field, layer, n == null ? 1 : n, enumValue(layer, "activation", Activation.class)));
     }
-    if (names.isEmpty()) {
+    if (layers.isEmpty()) {
       reporter.error(type, Problem.NETWORK_NO_LAYERS, type.getSimpleName());
+    } else {
+      checkLossFitsOutput(loss, layers.get(layers.size() - 1));
+      warnAboutStackedSigmoids(type, layers);
     }
 
     String packageName = packageOf(type).getQualifiedName().toString();
@@ -119,6 +128,14 @@ final class NetworkReader {
     String generatedName = PREFIX + declaration.replace('.', '_');
     checkNameFree(type, packageName, generatedName);
 
+    List<String> names = new ArrayList<>();
+    List<Integer> units = new ArrayList<>();
+    List<Activation> activations = new ArrayList<>();
+    for (LayerDeclaration layer : layers) {
+      names.add(layer.field().getSimpleName().toString());
+      units.add(layer.units());
+      activations.add(layer.activation());
+    }
     if (reporter.errorCount() > errorsBefore
         || inputs == null
         || loss == null
@@ -126,14 +143,115 @@ final class NetworkReader {
       // Either we reported a problem, or javac did (an unresolvable annotation value).
       return Optional.empty();
     }
-    long count = NetworkModel.parameterCount(inputs, units);
-    if (count > MAX_PARAMETERS) {
-      reporter.error(type, network, null, Problem.NETWORK_TOO_LARGE, count, MAX_PARAMETERS);
+    if (!checkSize(inputs, layers)) {
       return Optional.empty();
     }
     return Optional.of(
         NetworkModel.of(
             packageName, declaration, generatedName, inputs, loss, names, units, activations));
+  }
+
+  /** One {@code @Layer} field as declared, before validation has finished. */
+  private record LayerDeclaration(
+      VariableElement field, AnnotationMirror annotation, int units, Activation activation) {}
+
+  /** Binary cross-entropy takes logarithms of the outputs, so they must lie in (0, 1). */
+  private void checkLossFitsOutput(Loss loss, LayerDeclaration output) {
+    if (loss != Loss.BINARY_CROSS_ENTROPY
+        || output.activation() == null
+        || output.activation() == Activation.SIGMOID) {
+      return;
+    }
+    reporter.error(
+        output.field(),
+        output.annotation(),
+        value(output.annotation(), "activation"),
+        Problem.LOSS_OUTPUT,
+        output.field().getSimpleName(),
+        output.activation(),
+        range(output.activation()));
+  }
+
+  private static String range(Activation activation) {
+    switch (activation) {
+      case RELU:
+        return "[0, ∞)";
+      case TANH:
+        return "(-1, 1)";
+      default:
+        return "(-∞, ∞)";
+    }
+  }
+
+  /**
+   * Warns once per run of two or more SIGMOID hidden layers in a row, at the second: each
+   * multiplies the gradient by at most 1/4.
+   */
+  private void warnAboutStackedSigmoids(TypeElement type, List<LayerDeclaration> layers) {
+    if (suppressed(type, Problem.STACKED_SIGMOID)) {
+      return;
+    }
+    int run = 0;
+    for (int i = 0; i < layers.size() - 1; i++) {
+      LayerDeclaration layer = layers.get(i);
+      run = layer.activation() == Activation.SIGMOID ? run + 1 : 0;
+      if (run == 2) {
+        reporter.warning(
+            layer.field(),
+            layer.annotation(),
+            value(layer.annotation(), "activation"),
+            Problem.STACKED_SIGMOID,
+            layers.get(i - 1).field().getSimpleName(),
+            layer.field().getSimpleName(),
+            Problem.STACKED_SIGMOID.id(),
+            Problem.STACKED_SIGMOID.id());
+      }
+    }
+  }
+
+  /**
+   * Whether a warning is switched off, by {@code @SuppressWarnings("unroll:<id>")} on the class or
+   * by the processor option {@code -Aunroll.suppress=<id>,...}.
+   */
+  private boolean suppressed(TypeElement type, Problem problem) {
+    if (suppressedIds.contains(problem.id())) {
+      return true;
+    }
+    SuppressWarnings annotation = type.getAnnotation(SuppressWarnings.class);
+    return annotation != null
+        && Arrays.asList(annotation.value()).contains("unroll:" + problem.id());
+  }
+
+  /**
+   * Parameters must fit one Java array. Reported at the layer that first passes the limit, with the
+   * count computed in a long so the message shows the real size.
+   */
+  private boolean checkSize(int inputs, List<LayerDeclaration> layers) {
+    long total = 0;
+    long fanIn = inputs;
+    for (LayerDeclaration layer : layers) {
+      total += layer.units() * fanIn + layer.units();
+      fanIn = layer.units();
+      if (total > MAX_PARAMETERS) {
+        long all = NetworkModel.parameterCount(inputs, unitsOf(layers));
+        reporter.error(
+            layer.field(),
+            layer.annotation(),
+            value(layer.annotation(), "units"),
+            Problem.NETWORK_TOO_LARGE,
+            all,
+            MAX_PARAMETERS,
+            layer.field().getSimpleName());
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static List<Integer> unitsOf(List<LayerDeclaration> layers) {
+    List<Integer> units = new ArrayList<>();
+    layers.forEach(l -> units.add(l.units()));
+    return units;
   }
 
   /** Reports a {@code @Layer} field whose class has no {@code @Network}. */

@@ -12,6 +12,7 @@ import dev.unroll.Activation;
 import dev.unroll.Loss;
 import dev.unroll.processor.NetworkModel.LayerModel;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +33,7 @@ final class NetworkWriter {
   private static final ClassName GRADIENTS = ClassName.get(RUNTIME, "Gradients");
   private static final ClassName GRAD_CHECK = ClassName.get(RUNTIME, "GradCheck");
   private static final ClassName RECORDER = GRAD_CHECK.nestedClass("Recorder");
+  private static final ClassName OPTIONS = GRAD_CHECK.nestedClass("Options");
   private static final ClassName ARCHITECTURE = ClassName.get(RUNTIME, "Architecture");
   private static final ClassName KERNEL = ClassName.get(RUNTIME, "Kernel");
   private static final ClassName COSTS = ClassName.get(RUNTIME, "Costs");
@@ -105,8 +107,8 @@ final class NetworkWriter {
     type.addMethod(costOfCache());
     type.addMethod(cost());
     type.addMethod(backward());
-    type.addMethod(gradcheckDefault());
     type.addMethod(gradcheck());
+    type.addMethod(directionalCheck());
     type.addMethod(toStringMethod());
 
     return JavaFile.builder(net.packageName(), type.build())
@@ -157,9 +159,6 @@ final class NetworkWriter {
           out.number(),
           out.number(),
           out.number());
-    }
-    if (net.loss() == Loss.BINARY_CROSS_ENTROPY) {
-      return "\nOutputs are clipped to [1e-15, 1 - 1e-15] before the logarithm.";
     }
     return "";
   }
@@ -421,10 +420,6 @@ final class NetworkWriter {
           out.number());
       method.addComment("J = (1/m) Σ [max(z, 0) - z y + log(1 + e^-|z|)]");
       method.addStatement("return $T.binaryCrossEntropyFromLogits(cache.$L(), Y)", COSTS, z(out));
-    } else if (net.loss() == Loss.BINARY_CROSS_ENTROPY) {
-      method.addComment(
-          "J = -(1/m) Σ [y log a + (1 - y) log(1 - a)], a clipped to [1e-15," + " 1 - 1e-15]");
-      method.addStatement("return $T.binaryCrossEntropy(cache.$L(), Y)", COSTS, a(out));
     } else {
       method.addComment("J = (1/2m) Σ (a - y)²");
       method.addStatement("return $T.meanSquaredError(cache.$L(), Y)", COSTS, a(out));
@@ -546,16 +541,12 @@ final class NetworkWriter {
       method.addStatement("$T.outputError($N, Y, $N)", COSTS, a(out), dz);
       return;
     }
+    // Mean squared error after a non-linear output; NetworkReader admits binary cross-entropy
+    // only after a sigmoid, which the fused case above handles.
     String da = "d" + a(out);
     method.addStatement("$T $N = $T.zeros($L, m)", MATRIX, da, MATRIX, out.units());
-    if (net.loss() == Loss.MEAN_SQUARED_ERROR) {
-      method.addComment("$L = $L - Y   (∂J/∂A per example; 1/m comes with dW and db)", da, a(out));
-      method.addStatement("$T.outputError($N, Y, $N)", COSTS, a(out), da);
-    } else {
-      method.addComment(
-          "$L = -(Y / $L) + (1 - Y) / (1 - $L), 0 where the clip holds", da, a(out), a(out));
-      method.addStatement("$T.binaryCrossEntropyGradient($N, Y, $N)", COSTS, a(out), da);
-    }
+    method.addComment("$L = $L - Y   (∂J/∂A per example; 1/m comes with dW and db)", da, a(out));
+    method.addStatement("$T.outputError($N, Y, $N)", COSTS, a(out), da);
     activationDelta(method, out);
   }
 
@@ -603,57 +594,102 @@ final class NetworkWriter {
 
   // ---------------------------------------------------------------- gradient check
 
-  private MethodSpec gradcheckDefault() {
-    return MethodSpec.methodBuilder("gradcheck")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .returns(GRAD_CHECK)
-        .addParameter(MATRIX, "X")
-        .addParameter(MATRIX, "Y")
-        .addJavadoc("Checks every one of the $L parameters with ε = 1e-7.\n", net.parameterCount())
-        .addStatement(
-            "return gradcheck(X, Y, $T.DEFAULT_EPSILON, $T.ALL, 0L)", GRAD_CHECK, GRAD_CHECK)
-        .build();
-  }
-
   private MethodSpec gradcheck() {
-    return MethodSpec.methodBuilder("gradcheck")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .returns(GRAD_CHECK)
-        .addParameter(MATRIX, "X")
-        .addParameter(MATRIX, "Y")
-        .addParameter(double.class, "epsilon")
-        .addParameter(int.class, "samples")
-        .addParameter(long.class, "seed")
-        .addJavadoc(
-            "Compares backpropagation with central differences of the cost, on a seeded\n"
-                + "sample of parameters ({@link $T#ALL} for every one).\n",
-            GRAD_CHECK)
-        .addStatement("$T analytic = backward(X, Y)", GRADIENTS)
-        .addStatement(
-            "$T check =\n$T.recorder(ARCHITECTURE, analytic.toArray(), epsilon,"
-                + " samples, seed)",
-            RECORDER,
-            GRAD_CHECK)
-        .addCode("\n")
-        .addComment("For each chosen θ_i: J at θ_i + ε and at θ_i - ε, then θ_i exactly as it was.")
-        .addComment("(J(θ + ε) - J(θ - ε)) / 2ε is off by O(ε²), against O(ε) for a one-sided")
-        .addComment("difference. The step is measured as it was stored, (θ + ε) - (θ - ε), since")
-        .addComment("rounding makes it differ slightly from 2ε.")
-        .beginControlFlow("for (int i : check.indices())")
-        .addStatement("double saved = parameters[i]")
-        .beginControlFlow("try")
-        .addStatement("parameters[i] = saved + epsilon")
-        .addStatement("double up = parameters[i]")
-        .addStatement("double costPlus = cost(X, Y)")
-        .addStatement("parameters[i] = saved - epsilon")
-        .addStatement("double down = parameters[i]")
-        .addStatement("double costMinus = cost(X, Y)")
-        .addStatement("check.record(i, costPlus, costMinus, up - down)")
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder("gradcheck")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(GRAD_CHECK)
+            .addParameter(MATRIX, "X")
+            .addParameter(MATRIX, "Y")
+            .addParameter(OPTIONS, "options")
+            .addJavadoc(
+                "Compares backpropagation with central differences of the cost, perturbing\n"
+                    + "this model's own parameters in place and restoring each exactly.\n")
+            .addStatement("$T analytic = backward(X, Y)", GRADIENTS)
+            .addStatement(
+                "$T check = $T.recorder(ARCHITECTURE, analytic.toArray(), options)",
+                RECORDER,
+                GRAD_CHECK)
+            .beginControlFlow("if (check.directional())")
+            .addStatement("return directionalCheck(X, Y, check)")
+            .endControlFlow()
+            .addStatement("double epsilon = check.epsilon()")
+            .addCode("\n")
+            .addComment(
+                "For each chosen θ_i: J at θ_i + ε and at θ_i - ε, then θ_i exactly as it was.")
+            .addComment("(J(θ + ε) - J(θ - ε)) / 2ε is off by O(ε²), against O(ε) for a one-sided")
+            .addComment("difference. The step is measured as it was stored, (θ + ε) - (θ - ε),")
+            .addComment("since rounding makes it differ slightly from 2ε. The relative difference")
+            .addComment(
+                "‖a - n‖ / (‖a‖ + ‖n‖) then judges all entries at once, whatever their scale.")
+            .beginControlFlow("for (int i : check.indices())")
+            .addStatement("double saved = parameters[i]")
+            .beginControlFlow("try")
+            .addStatement("parameters[i] = saved + epsilon")
+            .addStatement("double up = parameters[i]")
+            .addStatement("$T plus = forwardPass(X)", cache)
+            .addStatement("parameters[i] = saved - epsilon")
+            .addStatement("double down = parameters[i]")
+            .addStatement("$T minus = forwardPass(X)", cache);
+    List<String> relu = new ArrayList<>();
+    for (LayerModel layer : net.layers()) {
+      if (layer.activation() == Activation.RELU) {
+        relu.add(
+            String.format(
+                Locale.ROOT, "$T.crossesZero(plus.%s(), minus.%s())", z(layer), z(layer)));
+      }
+    }
+    if (relu.isEmpty()) {
+      method.addComment("No ReLU layer, so the cost is smooth: no kinks to look for.");
+      method.addStatement("boolean kink = false");
+    } else {
+      method.addComment("A ReLU input on different sides of 0 at the two points: no derivative.");
+      Object[] kernels = new Object[relu.size()];
+      Arrays.fill(kernels, KERNEL);
+      method.addStatement(
+          "boolean kink =" + (relu.size() == 1 ? " " : "\n") + String.join("\n|| ", relu), kernels);
+    }
+    method
+        .addStatement("check.record(i, cost(plus, Y), cost(minus, Y), up - down, kink)")
         .nextControlFlow("finally")
         .addStatement("parameters[i] = saved")
         .endControlFlow()
+        .beginControlFlow("if (check.stopped())")
+        .addStatement("break")
+        .endControlFlow()
+        .endControlFlow()
+        .addStatement("return check.finish()");
+    return method.build();
+  }
+
+  private MethodSpec directionalCheck() {
+    return MethodSpec.methodBuilder("directionalCheck")
+        .addModifiers(Modifier.PRIVATE)
+        .returns(GRAD_CHECK)
+        .addParameter(MATRIX, "X")
+        .addParameter(MATRIX, "Y")
+        .addParameter(RECORDER, "check")
+        .addJavadoc(
+            "The fast check: every parameter moves at once along one random unit direction d,\n"
+                + "and (J(θ + εd) - J(θ - εd)) / 2ε is compared with ∇J · d. Two forward passes\n"
+                + "whatever the size, but weaker than checking each parameter.\n")
+        .addStatement("double epsilon = check.epsilon()")
+        .addStatement("double[] d = check.direction()")
+        .addStatement("double[] saved = parameters.clone()")
+        .beginControlFlow("try")
+        .beginControlFlow("for (int i = 0; i < $L; i++)", net.parameterCount())
+        .addStatement("parameters[i] = saved[i] + epsilon * d[i]")
+        .endControlFlow()
+        .addStatement("double costPlus = cost(forwardPass(X), Y)")
+        .beginControlFlow("for (int i = 0; i < $L; i++)", net.parameterCount())
+        .addStatement("parameters[i] = saved[i] - epsilon * d[i]")
+        .endControlFlow()
+        .addStatement("double costMinus = cost(forwardPass(X), Y)")
+        .addStatement("check.recordDirection(costPlus, costMinus)")
+        .nextControlFlow("finally")
+        .addStatement(
+            "$T.arraycopy(saved, 0, parameters, 0, $L)", System.class, net.parameterCount())
         .endControlFlow()
         .addStatement("return check.finish()")
         .build();

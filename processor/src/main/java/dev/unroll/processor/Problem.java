@@ -38,8 +38,20 @@ enum Problem {
           + " rows of X."),
   NETWORK_TOO_LARGE(
       "network-too-large",
-      "this network has %,d parameters, more than one Java array can hold (%,d). Use fewer or"
-          + " smaller layers."),
+      "this network has %,d parameters, more than one Java array can hold (%,d); layer %s"
+          + " passes the limit. Use fewer or smaller layers."),
+  LOSS_OUTPUT(
+      "loss-output",
+      "BINARY_CROSS_ENTROPY takes the logarithm of the outputs, so they must lie in (0, 1), but"
+          + " output layer %s uses %s, whose outputs range over %s. Use activation ="
+          + " Activation.SIGMOID on the output layer, or loss = Loss.MEAN_SQUARED_ERROR."),
+  STACKED_SIGMOID(
+      "stacked-sigmoid",
+      "hidden layers %s and %s are stacked SIGMOID layers. Sigmoid's slope is at most 1/4, so"
+          + " each such layer shrinks the gradient at least fourfold and the first layers"
+          + " barely learn (vanishing gradients). Prefer RELU or TANH for hidden layers. To keep"
+          + " this design, put @SuppressWarnings(\"unroll:%s\") on the class, or pass"
+          + " -Aunroll.suppress=%s to javac."),
   LAYER_UNITS(
       "layer-units",
       "units = %d, but layer %s needs at least 1 unit. Set units to the layer's width."),

@@ -32,6 +32,17 @@ final class Reporter {
     messager.printMessage(Diagnostic.Kind.ERROR, problem.format(args), element, annotation, value);
   }
 
+  /** A warning on one value of an annotation. */
+  void warning(
+      Element element,
+      AnnotationMirror annotation,
+      AnnotationValue value,
+      Problem problem,
+      Object... args) {
+    messager.printMessage(
+        Diagnostic.Kind.WARNING, problem.format(args), element, annotation, value);
+  }
+
   /** A note, shown only when the user asked for verbose output. */
   void note(Element element, String message) {
     messager.printMessage(Diagnostic.Kind.NOTE, message, element);

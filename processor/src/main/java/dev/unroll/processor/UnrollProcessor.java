@@ -30,6 +30,9 @@ import javax.tools.JavaFileObject;
 public final class UnrollProcessor extends AbstractProcessor {
   static final String VERBOSE = "unroll.verbose";
 
+  /** Comma-separated ids of warnings to switch off, such as {@code stacked-sigmoid}. */
+  static final String SUPPRESS = "unroll.suppress";
+
   /**
    * The annotation our generated classes carry. Nothing else processes it, and unclaimed it would
    * make javac warn under -Xlint:processing in the round that compiles them.
@@ -43,7 +46,7 @@ public final class UnrollProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedOptions() {
-    return Set.of(VERBOSE);
+    return Set.of(VERBOSE, SUPPRESS);
   }
 
   @Override
@@ -55,7 +58,8 @@ public final class UnrollProcessor extends AbstractProcessor {
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     Reporter reporter = new Reporter(processingEnv.getMessager());
     NetworkReader reader =
-        new NetworkReader(processingEnv.getElementUtils(), reporter, round.getRootElements());
+        new NetworkReader(
+            processingEnv.getElementUtils(), reporter, round.getRootElements(), suppressedIds());
     boolean verbose = processingEnv.getOptions().containsKey(VERBOSE);
 
     for (TypeElement annotation : annotations) {
@@ -82,6 +86,17 @@ public final class UnrollProcessor extends AbstractProcessor {
     // Claim @Network, @Layer and @Generated: they mean nothing to any other processor, and an
     // unclaimed annotation makes javac warn under -Xlint:all, which fails builds with -Werror.
     return true;
+  }
+
+  private Set<String> suppressedIds() {
+    String value = processingEnv.getOptions().get(SUPPRESS);
+    Set<String> ids = new java.util.HashSet<>();
+    if (value != null) {
+      for (String id : value.split(",")) {
+        ids.add(id.strip());
+      }
+    }
+    return ids;
   }
 
   /**

@@ -61,12 +61,10 @@ final class ReferenceNetwork {
         double t = y[i][j];
         if (loss == Loss.MEAN_SQUARED_ERROR) {
           sum += (al[i][j] - t) * (al[i][j] - t) / 2;
-        } else if (activations[activations.length - 1] == Activation.SIGMOID) {
+        } else {
+          // Binary cross-entropy, which the processor allows only after a sigmoid output.
           double v = zl[i][j];
           sum += Math.max(v, 0) - v * t + Math.log1p(Math.exp(-Math.abs(v)));
-        } else {
-          double p = Math.min(Math.max(al[i][j], 1e-15), 1 - 1e-15);
-          sum -= t * Math.log(p) + (1 - t) * Math.log(1 - p);
         }
       }
     }
@@ -94,17 +92,12 @@ final class ReferenceNetwork {
     double[][] dz = new double[al.length][m];
     for (int i = 0; i < al.length; i++) {
       for (int j = 0; j < m; j++) {
-        double da;
         if (loss == Loss.MEAN_SQUARED_ERROR) {
-          da = al[i][j] - y[i][j];
-        } else if (last == Activation.SIGMOID) {
-          dz[i][j] = (al[i][j] - y[i][j]) / m;
-          continue;
+          dz[i][j] = (al[i][j] - y[i][j]) * derivative(last, z[layers - 1][i][j]) / m;
         } else {
-          double p = al[i][j];
-          da = p > 1e-15 && p < 1 - 1e-15 ? -(y[i][j] / p) + (1 - y[i][j]) / (1 - p) : 0;
+          // Sigmoid output with binary cross-entropy: sigma' cancels against the loss.
+          dz[i][j] = (al[i][j] - y[i][j]) / m;
         }
-        dz[i][j] = da * derivative(last, z[layers - 1][i][j]) / m;
       }
     }
     for (int l = layers - 1; l >= 0; l--) {

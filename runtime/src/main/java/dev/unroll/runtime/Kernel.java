@@ -201,6 +201,21 @@ public final class Kernel {
     }
   }
 
+  /**
+   * Whether some entry is positive in one matrix and not in the other: a ReLU unit whose input lies
+   * on different sides of its kink at two points, where the gradient check's central difference
+   * straddles two slopes.
+   */
+  public static boolean crossesZero(Matrix Z1, Matrix Z2) {
+    Shapes.requireSame("Z2", Z2, Z1.rows, Z1.cols);
+    for (int i = 0, n = Z1.size(); i < n; i++) {
+      if ((Z1.data[Z1.offset + i] > 0) != (Z2.data[Z2.offset + i] > 0)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   // ---------------------------------------------------------------- element-wise helpers
 
   /** C = A - B, element-wise. C may be A or B. */

@@ -58,7 +58,9 @@ public interface Model {
    * Compares {@link #backward} with central differences of {@link #cost} for every parameter, with
    * ε = 1e-7. Each parameter is perturbed in place and restored exactly.
    */
-  GradCheck gradcheck(Matrix x, Matrix y);
+  default GradCheck gradcheck(Matrix x, Matrix y) {
+    return gradcheck(x, y, GradCheck.options());
+  }
 
   /**
    * Like {@link #gradcheck(Matrix, Matrix)}, with a chosen step and a seeded sample of parameters
@@ -66,7 +68,16 @@ public interface Model {
    *
    * @param samples how many parameters to check; {@link GradCheck#ALL} checks every one
    */
-  GradCheck gradcheck(Matrix x, Matrix y, double epsilon, int samples, long seed);
+  default GradCheck gradcheck(Matrix x, Matrix y, double epsilon, int samples, long seed) {
+    return gradcheck(x, y, GradCheck.options().epsilon(epsilon).sample(samples, seed));
+  }
+
+  /**
+   * The gradient check with every option: step, tolerances, which parameters, stop at the first
+   * failure, or a single random direction. Parameters are perturbed in place and restored exactly,
+   * even when the check throws.
+   */
+  GradCheck gradcheck(Matrix x, Matrix y, GradCheck.Options options);
 
   /** Layers, shapes and loss as data. */
   Architecture architecture();

@@ -205,11 +205,11 @@ class GradCheckTest {
 
   @Test
   void entryErrorsFollowTheirFormulas() {
-    GradCheck.Entry e = new GradCheck.Entry(0, "hidden.weights[0][0]", 3, 1);
+    GradCheck.Entry e = new GradCheck.Entry(0, "hidden.weights[0][0]", 3, 1, 0, 0, false, false);
     // |3 - 1| = 2; 2 / (|3| + |1|) = 0.5.
     assertEquals(2, e.absoluteError(), 0.0);
     assertEquals(0.5, e.relativeError(), 0.0);
-    assertEquals(0.0, new GradCheck.Entry(0, "a.b", 0, 0).relativeError(), 0.0);
+    assertEquals(0.0, new GradCheck.Entry(0, "a.b", 0, 0, 0, 0, false, false).relativeError(), 0.0);
   }
 
   // ---------------------------------------------------------------- sampling
@@ -313,7 +313,7 @@ class GradCheckTest {
   @Test
   void resultsCannotBeChangedFromOutside() {
     GradCheck result = check(exactGradient(), 1e-5, GradCheck.ALL, 0);
-    GradCheck.Entry extra = new GradCheck.Entry(0, "hidden.bias[0]", 1, 2);
+    GradCheck.Entry extra = new GradCheck.Entry(0, "hidden.bias[0]", 1, 2, 0, 0, false, false);
     assertThrows(UnsupportedOperationException.class, () -> result.entries().add(extra));
   }
 
