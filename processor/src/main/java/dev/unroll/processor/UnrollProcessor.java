@@ -3,11 +3,10 @@ package dev.unroll.processor;
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.JavaFile;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.Writer;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
@@ -38,6 +37,18 @@ public final class UnrollProcessor extends AbstractProcessor {
    * make javac warn under -Xlint:processing in the round that compiles them.
    */
   static final String GENERATED = "javax.annotation.processing.Generated";
+
+  private final Function<NetworkModel, NetworkWriter> writers;
+
+  /** The processor as javac finds it. */
+  public UnrollProcessor() {
+    this(NetworkWriter::new);
+  }
+
+  /** For tests: a processor whose writers come from {@code writers}. */
+  UnrollProcessor(Function<NetworkModel, NetworkWriter> writers) {
+    this.writers = writers;
+  }
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
@@ -72,20 +83,30 @@ public final class UnrollProcessor extends AbstractProcessor {
             reader.reportOrphanLayer(element);
           }
         } catch (RuntimeException | LinkageError e) {
-          StringWriter trace = new StringWriter();
-          e.printStackTrace(new PrintWriter(trace));
           reporter.error(
               element,
               Problem.UNEXPECTED,
               element.getSimpleName(),
               e.getClass().getSimpleName(),
-              trace);
+              trace(e));
         }
       }
     }
     // Claim @Network, @Layer and @Generated: they mean nothing to any other processor, and an
     // unclaimed annotation makes javac warn under -Xlint:all, which fails builds with -Werror.
     return true;
+  }
+
+  /** The exception and where it came from, as text for the error message. */
+  static String trace(Throwable e) {
+    StringBuilder sb = new StringBuilder();
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      sb.append(t == e ? "" : "Caused by: ").append(t).append('\n');
+      for (StackTraceElement frame : t.getStackTrace()) {
+        sb.append("\tat ").append(frame).append('\n');
+      }
+    }
+    return sb.toString();
   }
 
   private Set<String> suppressedIds() {
@@ -121,7 +142,7 @@ public final class UnrollProcessor extends AbstractProcessor {
     }
     NetworkModel net = model.get();
     try {
-      write(new NetworkWriter(net).file(element), element);
+      write(writers.apply(net).file(element), element);
     } catch (IOException e) {
       reporter.error(element, Problem.WRITE_FAILED, net.generatedName(), e.getMessage());
       return;
