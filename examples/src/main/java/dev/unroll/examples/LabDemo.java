@@ -38,6 +38,7 @@ public final class LabDemo {
     demo.costFunctionTest();
     UnrolledLab net = demo.test1();
     demo.test2(net);
+    demo.labOrderingSlip(net);
     demo.gradientShapesTest();
     demo.costOrderingTest();
     out.println();
@@ -117,6 +118,56 @@ public final class LabDemo {
             + all.verdict()
             + ": backpropagation "
             + (all.passed() ? "is correct." : "disagrees with the numeric derivative."));
+  }
+
+  /**
+   * The lab's own gradient check flattens its gradients in sorted key order (dW1, dW2, db1, db2)
+   * but its parameters layer by layer (W1, b1, W2, b2). Fed the same mismatch, our check fails and
+   * names the entries.
+   */
+  private void labOrderingSlip(UnrolledLab net) {
+    heading("What a failing check looks like: the lab's gradient order");
+    Matrix x = labInputs();
+    Matrix y = labLabels();
+    Gradients g = net.backward(x, y);
+    double[] sortedKeyOrder =
+        concat(
+            g.dW(1).toFlatArray(),
+            g.dW(2).toFlatArray(),
+            g.db(1).toFlatArray(),
+            g.db(2).toFlatArray());
+    GradCheck.Recorder check =
+        GradCheck.recorder(net.architecture(), sortedKeyOrder, GradCheck.options());
+    double epsilon = check.epsilon();
+    double[] theta = net.parameters();
+    for (int i : check.indices()) {
+      double[] p = theta.clone();
+      p[i] = theta[i] + epsilon;
+      net.setParameters(p);
+      double plus = net.cost(x, y);
+      p[i] = theta[i] - epsilon;
+      net.setParameters(p);
+      double minus = net.cost(x, y);
+      check.record(i, plus, minus);
+    }
+    net.setParameters(theta);
+    GradCheck result = check.finish();
+    out.println("gradients in the lab's sorted key order, parameters layer by layer:");
+    out.println(result);
+    out.println();
+    check(
+        !result.passed() && !result.failures().isEmpty(),
+        "The mismatched order is caught, entry by entry.");
+  }
+
+  private static double[] concat(double[]... parts) {
+    double[] all = new double[0];
+    for (double[] part : parts) {
+      double[] joined = Arrays.copyOf(all, all.length + part.length);
+      System.arraycopy(part, 0, joined, all.length, part.length);
+      all = joined;
+    }
+    return all;
   }
 
   private void gradientShapesTest() {

@@ -9,6 +9,8 @@ import dev.unroll.runtime.GradCheck;
 import dev.unroll.runtime.Gradients;
 import dev.unroll.runtime.Matrix;
 import dev.unroll.runtime.Model;
+import dev.unroll.runtime.Models;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -83,6 +85,67 @@ class GeneratedContractTest {
   }
 
   @Test
+  void reluKinkIsReportedAsNonDifferentiableNotAsAFailure() {
+    // Hidden unit 0 gets Z = 1e-9 for every example: any step of 1e-7 in its bias or weights
+    // puts Z on both sides of 0, where ReLU has no derivative.
+    double[] p = net.parameters();
+    p[0] = 0;
+    p[1] = 0;
+    p[6] = 1e-9;
+    net.setParameters(p);
+    GradCheck check = net.gradcheck(x, y);
+    List<String> kinks = check.kinks().stream().map(GradCheck.Entry::name).toList();
+    assertTrue(kinks.contains("hidden.bias[0]"), check.toString());
+    assertTrue(check.failures().isEmpty(), check.toString());
+    assertTrue(check.passed(), check.toString());
+    assertTrue(check.toString().contains("non-differentiable here"), check.toString());
+  }
+
+  @Test
+  void assertPassedThrowsWithTheReportWhenTheGradientIsWrong() {
+    GradCheck.assertPasses(net, x, y);
+
+    // A backward pass that doubles every gradient, checked against the real cost.
+    double[] doubled = net.backward(x, y).toArray();
+    for (int i = 0; i < doubled.length; i++) {
+      doubled[i] *= 2;
+    }
+    GradCheck.Recorder check = GradCheck.recorder(net.architecture(), doubled, GradCheck.options());
+    double[] theta = net.parameters();
+    for (int i : check.indices()) {
+      double[] q = theta.clone();
+      q[i] = theta[i] + check.epsilon();
+      net.setParameters(q);
+      double plus = net.cost(x, y);
+      q[i] = theta[i] - check.epsilon();
+      net.setParameters(q);
+      check.record(i, plus, net.cost(x, y));
+    }
+    GradCheck wrong = check.finish();
+    AssertionError e = assertThrows(AssertionError.class, wrong::assertPassed);
+    assertTrue(e.getMessage().contains("gradient check FAILED"), e.getMessage());
+    assertTrue(e.getMessage().contains("output.weights[0][0]"), e.getMessage());
+  }
+
+  @Test
+  void directionalCheckPassesOnTheLabAndRestoresTheParameters() {
+    double[] before = net.parameters();
+    GradCheck check = net.gradcheck(x, y, GradCheck.options().directional(5L));
+    assertEquals(1, check.checkedCount());
+    assertTrue(check.passed(), check.toString());
+    assertArrayEquals(before, net.parameters());
+  }
+
+  @Test
+  void stopAtFirstFailureStopsEarly() {
+    GradCheck check =
+        net.gradcheck(x, y, GradCheck.options().tolerances(0, 0).stopAtFirstFailure());
+    assertTrue(check.stoppedEarly(), check.toString());
+    assertEquals(1, check.failures().size(), check.toString());
+    assertTrue(check.checkedCount() < 13, check.toString());
+  }
+
+  @Test
   void sampledGradientCheckIsReproducible() {
     GradCheck a = net.gradcheck(x, y, 1e-7, 5, 3L);
     GradCheck b = net.gradcheck(x, y, 1e-7, 5, 3L);
@@ -98,6 +161,13 @@ class GeneratedContractTest {
     assertEquals(13, g.toArray().length);
     assertEquals(g.dW("hidden"), g.dW(1));
     assertEquals(g.db("output"), g.db(2));
+  }
+
+  @Test
+  void modelsFindsTheGeneratedClassFromTheDeclaration() {
+    Model found = Models.create(Lab.class, 42L);
+    assertTrue(found instanceof UnrolledLab);
+    assertArrayEquals(net.parameters(), found.parameters());
   }
 
   @Test

@@ -71,6 +71,70 @@ class PlainJavacIT {
     }
   }
 
+  @Test
+  void processorJarAloneOnTheProcessorPathIsEnough(@TempDir Path dir) throws Exception {
+    Path source = dir.resolve("net/Tiny.java");
+    Files.createDirectories(source.getParent());
+    Files.writeString(
+        source,
+        String.join(
+            "\n",
+            "package net;",
+            "import dev.unroll.*;",
+            "import dev.unroll.runtime.Dense;",
+            "@Network(inputs = 3, loss = Loss.MEAN_SQUARED_ERROR)",
+            "public class Tiny {",
+            "  @Layer(units = 4, activation = Activation.TANH) Dense hidden;",
+            "  @Layer(units = 2, activation = Activation.LINEAR) Dense out;",
+            "}",
+            ""),
+        StandardCharsets.UTF_8);
+    Path out = dir.resolve("out");
+    java.io.ByteArrayOutputStream messages = new java.io.ByteArrayOutputStream();
+    int status =
+        javax.tools.ToolProvider.getSystemJavaCompiler()
+            .run(
+                null,
+                messages,
+                messages,
+                "--release",
+                "17",
+                "-encoding",
+                "UTF-8",
+                "-Xlint:all",
+                "-Werror",
+                "-processorpath",
+                jar("processor", "unroll-processor").toString(),
+                "-cp",
+                jar("annotations", "unroll-annotations")
+                    + java.io.File.pathSeparator
+                    + jar("runtime", "unroll-runtime"),
+                "-d",
+                out.toString(),
+                "-s",
+                dir.resolve("gen").toString(),
+                source.toString());
+    assertEquals(0, status, messages.toString(StandardCharsets.UTF_8));
+    try (URLClassLoader loader =
+        new URLClassLoader(new URL[] {out.toUri().toURL()}, getClass().getClassLoader())) {
+      Model net =
+          (Model) loader.loadClass("net.UnrolledTiny").getConstructor(long.class).newInstance(3L);
+      assertEquals(4 * 3 + 4 + 2 * 4 + 2, net.parameterCount());
+    }
+  }
+
+  /** The packaged jar of a module: the shaded one for the processor, never original-*.jar. */
+  private static Path jar(String module, String artifact) throws IOException {
+    try (var files = Files.list(ROOT.resolve(module).resolve("target"))) {
+      return files
+          .filter(p -> p.getFileName().toString().startsWith(artifact + "-"))
+          .filter(p -> p.getFileName().toString().endsWith(".jar"))
+          .filter(p -> !p.getFileName().toString().contains("-sources"))
+          .findFirst()
+          .orElseThrow(() -> new IOException("no packaged jar of " + module + "; run mvn package"));
+    }
+  }
+
   /** The body of the first fenced block that opens with {@code fence} and contains {@code text}. */
   private static String codeBlockContaining(String markdown, String fence, String text)
       throws IOException {

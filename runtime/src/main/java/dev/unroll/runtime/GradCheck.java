@@ -454,7 +454,7 @@ public final class GradCheck {
     sb.append(
         String.format(
             Locale.ROOT,
-            "gradient check %s: relative difference %.3e over %d %s (%s)",
+            "gradient check %s: relative difference %.3e over %d %s%n  (%s)",
             verdict(),
             relativeDifference,
             entries.size(),
