@@ -271,15 +271,35 @@ final class NetworkReader {
     }
     for (Element e = type; e instanceof TypeElement; e = e.getEnclosingElement()) {
       TypeElement t = (TypeElement) e;
+      // A member class of a class, an enum or a record is inner unless declared static.
       if (t.getNestingKind() == NestingKind.MEMBER
           && !t.getModifiers().contains(Modifier.STATIC)
-          && t.getEnclosingElement().getKind() == ElementKind.CLASS) {
-        reporter.error(type, Problem.NETWORK_INNER, relativeName(type));
+          && t.getEnclosingElement().getKind().isClass()) {
+        if (t == type) {
+          reporter.error(type, Problem.NETWORK_INNER, relativeName(type));
+        } else {
+          reporter.error(
+              type,
+              Problem.NETWORK_INNER_OUTER,
+              relativeName(type),
+              relativeName(t),
+              relativeName(t));
+        }
         return false;
       }
       if (t.getModifiers().contains(Modifier.PRIVATE)) {
-        reporter.error(
-            type, Problem.NETWORK_PRIVATE, relativeName(type), packageOf(type).getQualifiedName());
+        String packageName = packageOf(type).getQualifiedName().toString();
+        if (t == type) {
+          reporter.error(type, Problem.NETWORK_PRIVATE, relativeName(type), packageName);
+        } else {
+          reporter.error(
+              type,
+              Problem.NETWORK_PRIVATE_OUTER,
+              relativeName(type),
+              relativeName(t),
+              packageName,
+              relativeName(t));
+        }
         return false;
       }
     }

@@ -16,6 +16,10 @@ enum Problem {
       "network-inner",
       "@Network class %s is an inner class; the generated class could not create it on its"
           + " own. Make it a top-level class or a static nested class."),
+  NETWORK_INNER_OUTER(
+      "network-inner",
+      "@Network class %s is inside %s, an inner class; the generated class could not create it"
+          + " on its own. Make %s static."),
   NETWORK_LOCAL(
       "network-local",
       "@Network class %s is local or anonymous; generated code cannot refer to it. Move it to"
@@ -24,6 +28,14 @@ enum Problem {
       "network-private",
       "@Network class %s is private; the generated class in package %s cannot see it. Make it"
           + " package-private or public."),
+  NETWORK_PRIVATE_OUTER(
+      "network-private",
+      "@Network class %s is inside private class %s; the generated class in package %s cannot"
+          + " see it. Make %s package-private or public."),
+  NETWORK_NAME_TAKEN_TWICE(
+      "network-name-taken",
+      "the generated class would be named %s, but %s, declared earlier, generates a class of"
+          + " that name too. Rename one of the two."),
   NETWORK_NAME_TAKEN(
       "network-name-taken",
       "the generated class would be named %s, but a type of that name already exists. Rename"

@@ -50,6 +50,15 @@ public final class UnrollProcessor extends AbstractProcessor {
     this.writers = writers;
   }
 
+  /** Generated names written so far, with the declaration each came from. */
+  private final java.util.Map<String, String> generatedNames = new java.util.HashMap<>();
+
+  @Override
+  public synchronized void init(javax.annotation.processing.ProcessingEnvironment env) {
+    super.init(env);
+    LocalNetworks.register(env);
+  }
+
   @Override
   public Set<String> getSupportedAnnotationTypes() {
     return Set.of(NetworkReader.NETWORK, NetworkReader.LAYER, GENERATED);
@@ -141,6 +150,12 @@ public final class UnrollProcessor extends AbstractProcessor {
       return;
     }
     NetworkModel net = model.get();
+    String qualified = net.packageName() + "." + net.generatedName();
+    String earlier = generatedNames.putIfAbsent(qualified, net.declaration());
+    if (earlier != null) {
+      reporter.error(element, Problem.NETWORK_NAME_TAKEN_TWICE, net.generatedName(), earlier);
+      return;
+    }
     try {
       write(writers.apply(net).file(element), element);
     } catch (IOException e) {
