@@ -33,4 +33,7 @@ public @interface Network {
 
   /** The cost that {@code cost} reports and {@code backward} differentiates. */
   Loss loss();
+
+  /** Scalar code or the runtime kernel for each layer; by default chosen by layer size. */
+  Unrolling unrolling() default Unrolling.AUTO;
 }

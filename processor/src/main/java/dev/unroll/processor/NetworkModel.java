@@ -2,6 +2,7 @@ package dev.unroll.processor;
 
 import dev.unroll.Activation;
 import dev.unroll.Loss;
+import dev.unroll.Unrolling;
 import java.util.List;
 
 /**
@@ -24,6 +25,19 @@ record NetworkModel(
     Loss loss,
     List<LayerModel> layers) {
 
+  /**
+   * Layers of at most this many weights are written as scalar code under {@code AUTO}. At 256
+   * weights (a 16 x 16 layer) the scalar code still beats the kernel for the batch sizes we
+   * benchmark, and its methods stay far below HotSpot's 8000-byte compile limit.
+   */
+  static final int DEFAULT_SCALAR_LIMIT = 256;
+
+  /**
+   * No layer may be scalar beyond this: the class would grow to megabytes of bytecode for no gain,
+   * since the kernel is faster at such sizes.
+   */
+  static final int MAX_SCALAR_WEIGHTS = 4096;
+
   NetworkModel {
     layers = List.copyOf(layers);
   }
@@ -37,9 +51,17 @@ record NetworkModel(
    * @param fanIn columns of W
    * @param activation the non-linearity
    * @param weightsOffset index of W's first entry in the flat parameter vector
+   * @param scalar whether the layer is written as straight-line scalar code rather than kernel
+   *     calls
    */
   record LayerModel(
-      String name, int number, int units, int fanIn, Activation activation, int weightsOffset) {
+      String name,
+      int number,
+      int units,
+      int fanIn,
+      Activation activation,
+      int weightsOffset,
+      boolean scalar) {
 
     int biasOffset() {
       return weightsOffset + units * fanIn;
@@ -81,12 +103,43 @@ record NetworkModel(
       List<String> names,
       List<Integer> units,
       List<Activation> activations) {
+    return of(
+        packageName,
+        declaration,
+        generatedName,
+        inputs,
+        loss,
+        names,
+        units,
+        activations,
+        Unrolling.AUTO,
+        DEFAULT_SCALAR_LIMIT);
+  }
+
+  /**
+   * Lays out layers as {@link #of(String, String, String, int, Loss, List, List, List)} does,
+   * choosing scalar code for a layer of at most {@code scalarLimit} weights under {@code AUTO}.
+   */
+  static NetworkModel of(
+      String packageName,
+      String declaration,
+      String generatedName,
+      int inputs,
+      Loss loss,
+      List<String> names,
+      List<Integer> units,
+      List<Activation> activations,
+      Unrolling unrolling,
+      int scalarLimit) {
     List<LayerModel> layers = new java.util.ArrayList<>();
     int fanIn = inputs;
     int offset = 0;
     for (int i = 0; i < names.size(); i++) {
       int n = units.get(i);
-      layers.add(new LayerModel(names.get(i), i + 1, n, fanIn, activations.get(i), offset));
+      long weights = (long) n * fanIn;
+      boolean scalar =
+          unrolling == Unrolling.SCALAR || (unrolling == Unrolling.AUTO && weights <= scalarLimit);
+      layers.add(new LayerModel(names.get(i), i + 1, n, fanIn, activations.get(i), offset, scalar));
       offset = Math.addExact(offset, Math.addExact(Math.multiplyExact(n, fanIn), n));
       fanIn = n;
     }

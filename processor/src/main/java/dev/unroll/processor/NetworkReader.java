@@ -4,6 +4,7 @@ import dev.unroll.Activation;
 import dev.unroll.Layer;
 import dev.unroll.Loss;
 import dev.unroll.Network;
+import dev.unroll.Unrolling;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -63,21 +64,25 @@ final class NetworkReader {
   private final Reporter reporter;
   private final Set<? extends Element> rootElements;
   private final Set<String> suppressedIds;
+  private final int scalarLimit;
 
   /**
    * @param rootElements the types compiled in this round, to tell a real name collision from a
    *     stale class file of an earlier build
    * @param suppressedIds ids of warnings switched off for the whole compilation
+   * @param scalarLimit the most weights a layer may have to be unrolled under {@code AUTO}
    */
   NetworkReader(
       Elements elements,
       Reporter reporter,
       Set<? extends Element> rootElements,
-      Set<String> suppressedIds) {
+      Set<String> suppressedIds,
+      int scalarLimit) {
     this.elements = elements;
     this.reporter = reporter;
     this.rootElements = rootElements;
     this.suppressedIds = suppressedIds;
+    this.scalarLimit = scalarLimit;
   }
 
   /** The model of {@code type}'s network, or empty after reporting why there is none. */
@@ -99,6 +104,7 @@ final class NetworkReader {
       reporter.error(type, network, value(network, "inputs"), Problem.NETWORK_INPUTS, inputs);
     }
     Loss loss = enumValue(network, "loss", Loss.class);
+    Unrolling unrolling = enumValue(network, "unrolling", Unrolling.class);
 
     List<LayerDeclaration> layers = new ArrayList<>();
     for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
@@ -143,12 +149,52 @@ final class NetworkReader {
       // Either we reported a problem, or javac did (an unresolvable annotation value).
       return Optional.empty();
     }
-    if (!checkSize(inputs, layers)) {
+    if (!checkSize(inputs, layers) || !checkScalar(type, network, unrolling, inputs, layers)) {
       return Optional.empty();
     }
     return Optional.of(
         NetworkModel.of(
-            packageName, declaration, generatedName, inputs, loss, names, units, activations));
+            packageName,
+            declaration,
+            generatedName,
+            inputs,
+            loss,
+            names,
+            units,
+            activations,
+            unrolling == null ? Unrolling.AUTO : unrolling,
+            scalarLimit));
+  }
+
+  /** Under {@code Unrolling.SCALAR}, every layer must be small enough to unroll. */
+  private boolean checkScalar(
+      TypeElement type,
+      AnnotationMirror network,
+      Unrolling unrolling,
+      int inputs,
+      List<LayerDeclaration> layers) {
+    if (unrolling != Unrolling.SCALAR) {
+      return true;
+    }
+    long fanIn = inputs;
+    for (LayerDeclaration layer : layers) {
+      long weights = fanIn * layer.units();
+      if (weights > NetworkModel.MAX_SCALAR_WEIGHTS || fanIn > ScalarLayerWriter.BLOCK_WEIGHTS) {
+        reporter.error(
+            type,
+            network,
+            value(network, "unrolling"),
+            Problem.SCALAR_TOO_LARGE,
+            layer.field().getSimpleName(),
+            weights,
+            fanIn,
+            NetworkModel.MAX_SCALAR_WEIGHTS,
+            ScalarLayerWriter.BLOCK_WEIGHTS);
+        return false;
+      }
+      fanIn = layer.units();
+    }
+    return true;
   }
 
   /** One {@code @Layer} field as declared, before validation has finished. */

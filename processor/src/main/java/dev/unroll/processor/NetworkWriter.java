@@ -46,7 +46,8 @@ final class NetworkWriter {
   private final NetworkModel net;
   private final ClassName declaration;
   private final ClassName generated;
-  private final ClassName cache;
+  private final ClassName workspace;
+  private final ScalarLayerWriter scalar;
 
   /** Field names of the {@code Dense} accessors' backing fields, by layer name. */
   private final Map<String, String> denseFields = new HashMap<>();
@@ -60,13 +61,15 @@ final class NetworkWriter {
     }
     this.declaration = d;
     this.generated = ClassName.get(net.packageName(), net.generatedName());
-    this.cache = generated.nestedClass("Cache");
+    this.workspace = generated.nestedClass("Workspace");
+    this.scalar = new ScalarLayerWriter();
 
     // Layer fields are named after the user's fields; NameAllocator keeps them clear of the
     // generated class's own fields whatever the user calls a layer.
     NameAllocator names = new NameAllocator();
     names.newName("ARCHITECTURE");
     names.newName("parameters");
+    names.newName("workspace");
     for (LayerModel layer : net.layers()) {
       names.newName(weights(layer));
       names.newName(bias(layer));
@@ -101,12 +104,23 @@ final class NetworkWriter {
     type.addMethod(parametersGetter());
     type.addMethod(parametersSetter());
     type.addMethod(architectureGetter());
-    type.addType(cacheRecord());
+    type.addType(workspaceClass());
+    type.addMethod(workspaceFor());
     type.addMethod(forwardPass());
+    for (LayerModel layer : net.layers()) {
+      if (layer.scalar()) {
+        type.addMethods(scalar.forward(layer));
+      }
+    }
     type.addMethod(forward());
     type.addMethod(costOfCache());
     type.addMethod(cost());
     type.addMethod(backward());
+    for (LayerModel layer : net.layers()) {
+      if (layer.scalar()) {
+        type.addMethods(scalar.backward(layer));
+      }
+    }
     type.addMethod(gradcheck());
     type.addMethod(directionalCheck());
     type.addMethod(toStringMethod());
@@ -198,6 +212,11 @@ final class NetworkWriter {
         FieldSpec.builder(double[].class, "parameters", Modifier.PRIVATE, Modifier.FINAL)
             .addJavadoc("Every weight and bias, flattened: $L.\n", parameterOrder())
             .initializer("new double[$L]", net.parameterCount())
+            .build());
+
+    type.addField(
+        FieldSpec.builder(workspace, "workspace", Modifier.PRIVATE)
+            .addJavadoc("Buffers of the last batch size seen; replaced when it changes.\n")
             .build());
 
     for (LayerModel layer : net.layers()) {
@@ -326,33 +345,86 @@ final class NetworkWriter {
 
   // ---------------------------------------------------------------- forward pass
 
-  private TypeSpec cacheRecord() {
-    TypeSpec.Builder record =
-        TypeSpec.recordBuilder(cache)
-            .addModifiers(Modifier.PRIVATE)
+  private TypeSpec workspaceClass() {
+    TypeSpec.Builder type =
+        TypeSpec.classBuilder(workspace)
+            .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
             .addJavadoc(
-                "What the forward pass keeps for backpropagation: every layer's Z and A\n"
-                    + "(the lab's caches; W and b are the model's own fields).\n");
-    MethodSpec.Builder constructor = MethodSpec.constructorBuilder();
+                "Buffers for one batch size m: what the forward pass keeps for backpropagation\n"
+                    + "(every layer's Z and A, the lab's caches) and the backward pass's dZ and dA.\n"
+                    + "Allocated once per batch size, so repeated calls allocate almost nothing.\n");
+    MethodSpec.Builder constructor =
+        MethodSpec.constructorBuilder().addParameter(int.class, "m").addStatement("this.m = m");
+    type.addField(int.class, "m", Modifier.FINAL);
     for (LayerModel layer : net.layers()) {
-      constructor.addParameter(MATRIX, z(layer));
-      constructor.addParameter(MATRIX, a(layer));
+      for (String buffer : buffers(layer)) {
+        type.addField(MATRIX, buffer, Modifier.FINAL);
+        String alias = aliasOf(layer, buffer);
+        if (alias != null) {
+          constructor.addStatement("$N = $N", buffer, alias);
+        } else {
+          constructor.addStatement("$N = $T.zeros($L, m)", buffer, MATRIX, layer.units());
+        }
+      }
     }
-    return record.recordConstructor(constructor.build()).build();
+    return type.addMethod(constructor.build()).build();
+  }
+
+  /** The workspace matrices of a layer, in the order they are filled. */
+  private List<String> buffers(LayerModel layer) {
+    List<String> names = new ArrayList<>(List.of(z(layer), a(layer)));
+    boolean output = layer == net.outputLayer();
+    if (!output || needsOutputDa()) {
+      names.add("d" + a(layer));
+    }
+    names.add("d" + z(layer));
+    return names;
+  }
+
+  /** The buffer another one of the same layer stands for, or null if it has storage of its own. */
+  private String aliasOf(LayerModel layer, String buffer) {
+    if (layer.activation() != Activation.LINEAR) {
+      return null;
+    }
+    if (buffer.equals(a(layer))) {
+      return z(layer); // A = Z
+    }
+    if (buffer.equals("d" + z(layer)) && buffers(layer).contains("d" + a(layer))) {
+      return "d" + a(layer); // dZ = dA ∘ 1
+    }
+    return null;
+  }
+
+  /** Whether the output layer needs dA before dZ: mean squared error after a non-linear g. */
+  private boolean needsOutputDa() {
+    return !fusedSigmoidCrossEntropy() && net.outputLayer().activation() != Activation.LINEAR;
+  }
+
+  private MethodSpec workspaceFor() {
+    return MethodSpec.methodBuilder("workspace")
+        .addModifiers(Modifier.PRIVATE)
+        .returns(workspace)
+        .addParameter(int.class, "m")
+        .addJavadoc("The workspace for batches of m examples, reused while m stays the same.\n")
+        .beginControlFlow("if (workspace == null || workspace.m != m)")
+        .addStatement("workspace = new $T(m)", workspace)
+        .endControlFlow()
+        .addStatement("return workspace")
+        .build();
   }
 
   private MethodSpec forwardPass() {
     MethodSpec.Builder method =
         MethodSpec.methodBuilder("forwardPass")
             .addModifiers(Modifier.PRIVATE)
-            .returns(cache)
             .addParameter(MATRIX, "X")
-            .addJavadoc("The forward pass for a batch X that has been checked.\n")
-            .addStatement("int m = X.cols()");
-    List<String> cached = new ArrayList<>();
+            .addParameter(workspace, "w")
+            .addJavadoc("The forward pass for a checked batch X, into the workspace's Z and A.\n");
     for (LayerModel layer : net.layers()) {
       String aPrev = layer.number() == 1 ? "X" : a(previous(layer));
-      method.addCode("\n");
+      if (layer.number() > 1) {
+        method.addCode("\n");
+      }
       method.addComment(
           "Layer $L ($L): dense $L -> $L, $L",
           layer.number(),
@@ -360,6 +432,23 @@ final class NetworkWriter {
           layer.fanIn(),
           layer.units(),
           activationName(layer.activation()));
+      method.addStatement("$T $N = w.$N", MATRIX, z(layer), z(layer));
+      method.addStatement("$T $N = w.$N", MATRIX, a(layer), a(layer));
+      if (layer.scalar()) {
+        method.addComment(
+            "$L = $L · $L + $L, $L = $L($L), one expression per unit (see $L)",
+            z(layer),
+            weights(layer),
+            aPrev,
+            bias(layer),
+            a(layer),
+            activationName(layer.activation()),
+            z(layer),
+            ScalarLayerWriter.forwardName(layer));
+        method.addStatement(
+            "$L($N, $N, $N)", ScalarLayerWriter.forwardName(layer), aPrev, z(layer), a(layer));
+        continue;
+      }
       method.addComment(
           "$L = $L · $L + $L   ($L x $L)($L x m) + ($L x 1)",
           z(layer),
@@ -370,23 +459,16 @@ final class NetworkWriter {
           layer.fanIn(),
           layer.fanIn(),
           layer.units());
-      method.addStatement("$T $N = $T.zeros($L, m)", MATRIX, z(layer), MATRIX, layer.units());
       method.addStatement(
           "$T.affine($N, $N, $N, $N)", KERNEL, weights(layer), aPrev, bias(layer), z(layer));
       if (layer.activation() == Activation.LINEAR) {
-        method.addComment("$L = $L   (linear)", a(layer), z(layer));
-        method.addStatement("$T $N = $N", MATRIX, a(layer), z(layer));
+        method.addComment("$L = $L   (linear: the same matrix)", a(layer), z(layer));
       } else {
         String fn = kernelActivation(layer.activation());
         method.addComment("$L = $L($L)", a(layer), fn, z(layer));
-        method.addStatement("$T $N = $T.zeros($L, m)", MATRIX, a(layer), MATRIX, layer.units());
         method.addStatement("$T.$L($N, $N)", KERNEL, fn, z(layer), a(layer));
       }
-      cached.add(z(layer));
-      cached.add(a(layer));
     }
-    method.addCode("\n");
-    method.addStatement("return new $T($L)", cache, String.join(", ", cached));
     return method.build();
   }
 
@@ -400,7 +482,9 @@ final class NetworkWriter {
         .addJavadoc(
             "The output $L ($L x m) for a batch X ($L x m).\n", a(out), out.units(), net.inputs())
         .addStatement("$T.requireInputs(X, $L)", SHAPES, net.inputs())
-        .addStatement("return forwardPass(X).$L()", a(out))
+        .addStatement("$T w = workspace(X.cols())", workspace)
+        .addStatement("forwardPass(X, w)")
+        .addStatement("return w.$N.copy()", a(out))
         .build();
   }
 
@@ -410,7 +494,7 @@ final class NetworkWriter {
         MethodSpec.methodBuilder("cost")
             .addModifiers(Modifier.PRIVATE)
             .returns(double.class)
-            .addParameter(cache, "cache")
+            .addParameter(workspace, "w")
             .addParameter(MATRIX, "Y");
     if (fusedSigmoidCrossEntropy()) {
       method.addComment(
@@ -419,10 +503,10 @@ final class NetworkWriter {
           out.number(),
           out.number());
       method.addComment("J = (1/m) Σ [max(z, 0) - z y + log(1 + e^-|z|)]");
-      method.addStatement("return $T.binaryCrossEntropyFromLogits(cache.$L(), Y)", COSTS, z(out));
+      method.addStatement("return $T.binaryCrossEntropyFromLogits(w.$N, Y)", COSTS, z(out));
     } else {
       method.addComment("J = (1/2m) Σ (a - y)²");
-      method.addStatement("return $T.meanSquaredError(cache.$L(), Y)", COSTS, a(out));
+      method.addStatement("return $T.meanSquaredError(w.$N, Y)", COSTS, a(out));
     }
     return method.build();
   }
@@ -437,7 +521,9 @@ final class NetworkWriter {
         .addJavadoc("The $L of a batch.\n", lossName(net.loss()))
         .addStatement("$T.requireInputs(X, $L)", SHAPES, net.inputs())
         .addStatement("$T.requireLabels(Y, $L, X.cols())", SHAPES, net.outputs())
-        .addStatement("return cost(forwardPass(X), Y)")
+        .addStatement("$T w = workspace(X.cols())", workspace)
+        .addStatement("forwardPass(X, w)")
+        .addStatement("return cost(w, Y)")
         .build();
   }
 
@@ -457,12 +543,14 @@ final class NetworkWriter {
             .addStatement("int m = X.cols()")
             .addStatement("$T.requireLabels(Y, $L, m)", SHAPES, net.outputs())
             .addCode("\n")
-            .addStatement("$T cache = forwardPass(X)", cache)
-            .addStatement("double cost = cost(cache, Y)");
+            .addStatement("$T w = workspace(m)", workspace)
+            .addStatement("forwardPass(X, w)")
+            .addStatement("double cost = cost(w, Y)");
     for (LayerModel layer : net.layers()) {
-      method.addStatement("$T $N = cache.$L()", MATRIX, a(layer), a(layer));
-      if (needsZ(layer)) {
-        method.addStatement("$T $N = cache.$L()", MATRIX, z(layer), z(layer));
+      for (String buffer : buffers(layer)) {
+        if (!buffer.equals(z(layer)) || needsZ(layer)) {
+          method.addStatement("$T $N = w.$N", MATRIX, buffer, buffer);
+        }
       }
     }
 
@@ -472,6 +560,9 @@ final class NetworkWriter {
         parameterOrder().replace("W", "dW").replace("b", "db"));
     method.addStatement("double[] gradient = new double[$L]", net.parameterCount());
     for (LayerModel layer : net.layers()) {
+      if (layer.scalar()) {
+        continue; // its backward method writes straight into gradient
+      }
       method.addStatement(
           "$T $N = $T.view(gradient, $L, $L, $L)",
           MATRIX,
@@ -499,6 +590,39 @@ final class NetworkWriter {
         activationDelta(method, layer);
       }
       String aPrev = layer.number() == 1 ? "X" : a(previous(layer));
+      if (layer.scalar()) {
+        method.addComment(
+            layer.number() > 1
+                ? "d$L = d$L · $Lᵀ / m, d$L = Σ_columns d$L / m, d$L = $Lᵀ · d$L (see $L)"
+                : "d$L = d$L · $Lᵀ / m, d$L = Σ_columns d$L / m (see $L)",
+            layer.number() > 1
+                ? new Object[] {
+                  weights(layer),
+                  z(layer),
+                  aPrev,
+                  bias(layer),
+                  z(layer),
+                  aPrev,
+                  weights(layer),
+                  z(layer),
+                  ScalarLayerWriter.backwardName(layer)
+                }
+                : new Object[] {
+                  weights(layer),
+                  z(layer),
+                  aPrev,
+                  bias(layer),
+                  z(layer),
+                  ScalarLayerWriter.backwardName(layer)
+                });
+        method.addStatement(
+            "$L($N, $N, gradient$L)",
+            ScalarLayerWriter.backwardName(layer),
+            "d" + z(layer),
+            aPrev,
+            layer.number() > 1 ? ", d" + aPrev : "");
+        continue;
+      }
       method.addComment("d$L = d$L · $Lᵀ / m", weights(layer), z(layer), aPrev);
       method.addStatement(
           "$T.multiplyTransposeB(1.0 / m, $N, $N, $N)",
@@ -511,7 +635,6 @@ final class NetworkWriter {
       if (layer.number() > 1) {
         LayerModel prev = previous(layer);
         method.addComment("d$L = $Lᵀ · d$L", a(prev), weights(layer), z(layer));
-        method.addStatement("$T $N = $T.zeros($L, m)", MATRIX, "d" + a(prev), MATRIX, prev.units());
         method.addStatement(
             "$T.multiplyTransposeA($N, $N, $N)",
             KERNEL,
@@ -521,7 +644,7 @@ final class NetworkWriter {
       }
     }
     method.addCode("\n");
-    method.addStatement("return $T.of(ARCHITECTURE, cost, $N, gradient)", GRADIENTS, a(out));
+    method.addStatement("return $T.of(ARCHITECTURE, cost, $N.copy(), gradient)", GRADIENTS, a(out));
     return method.build();
   }
 
@@ -531,20 +654,17 @@ final class NetworkWriter {
     if (fusedSigmoidCrossEntropy()) {
       method.addComment(
           "$L = $L - Y   (sigmoid output with binary cross-entropy: σ'(Z) cancels)", dz, a(out));
-      method.addStatement("$T $N = $T.zeros($L, m)", MATRIX, dz, MATRIX, out.units());
       method.addStatement("$T.outputError($N, Y, $N)", COSTS, a(out), dz);
       return;
     }
     if (net.loss() == Loss.MEAN_SQUARED_ERROR && out.activation() == Activation.LINEAR) {
       method.addComment("$L = $L - Y   (mean squared error with a linear output)", dz, a(out));
-      method.addStatement("$T $N = $T.zeros($L, m)", MATRIX, dz, MATRIX, out.units());
       method.addStatement("$T.outputError($N, Y, $N)", COSTS, a(out), dz);
       return;
     }
     // Mean squared error after a non-linear output; NetworkReader admits binary cross-entropy
     // only after a sigmoid, which the fused case above handles.
     String da = "d" + a(out);
-    method.addStatement("$T $N = $T.zeros($L, m)", MATRIX, da, MATRIX, out.units());
     method.addComment("$L = $L - Y   (∂J/∂A per example; 1/m comes with dW and db)", da, a(out));
     method.addStatement("$T.outputError($N, Y, $N)", COSTS, a(out), da);
     activationDelta(method, out);
@@ -556,12 +676,10 @@ final class NetworkWriter {
     String da = "d" + a(layer);
     switch (layer.activation()) {
       case LINEAR:
-        method.addComment("$L = $L   (linear: g'(Z) = 1)", dz, da);
-        method.addStatement("$T $N = $N", MATRIX, dz, da);
+        method.addComment("$L = $L   (linear: g'(Z) = 1, the same matrix)", dz, da);
         return;
       case RELU:
         method.addComment("$L = $L ∘ relu'($L)", dz, da, z(layer));
-        method.addStatement("$T $N = $T.zeros($L, m)", MATRIX, dz, MATRIX, layer.units());
         method.addStatement("$T.reluBackward($N, $N, $N)", KERNEL, da, z(layer), dz);
         return;
       case SIGMOID:
@@ -573,13 +691,11 @@ final class NetworkWriter {
             z(layer),
             a(layer),
             a(layer));
-        method.addStatement("$T $N = $T.zeros($L, m)", MATRIX, dz, MATRIX, layer.units());
         method.addStatement("$T.sigmoidBackward($N, $N, $N)", KERNEL, da, a(layer), dz);
         return;
       case TANH:
         method.addComment(
             "$L = $L ∘ tanh'($L), where tanh'($L) = 1 - $L²", dz, da, z(layer), z(layer), a(layer));
-        method.addStatement("$T $N = $T.zeros($L, m)", MATRIX, dz, MATRIX, layer.units());
         method.addStatement("$T.tanhBackward($N, $N, $N)", KERNEL, da, a(layer), dz);
         return;
       default:
@@ -615,6 +731,8 @@ final class NetworkWriter {
             .addStatement("return directionalCheck(X, Y, check)")
             .endControlFlow()
             .addStatement("double epsilon = check.epsilon()")
+            .addStatement("$T plus = new $T(X.cols())", workspace, workspace)
+            .addStatement("$T minus = new $T(X.cols())", workspace, workspace)
             .addCode("\n")
             .addComment(
                 "For each chosen θ_i: J at θ_i + ε and at θ_i - ε, then θ_i exactly as it was.")
@@ -628,16 +746,15 @@ final class NetworkWriter {
             .beginControlFlow("try")
             .addStatement("parameters[i] = saved + epsilon")
             .addStatement("double up = parameters[i]")
-            .addStatement("$T plus = forwardPass(X)", cache)
+            .addStatement("forwardPass(X, plus)")
             .addStatement("parameters[i] = saved - epsilon")
             .addStatement("double down = parameters[i]")
-            .addStatement("$T minus = forwardPass(X)", cache);
+            .addStatement("forwardPass(X, minus)");
     List<String> relu = new ArrayList<>();
     for (LayerModel layer : net.layers()) {
       if (layer.activation() == Activation.RELU) {
         relu.add(
-            String.format(
-                Locale.ROOT, "$T.crossesZero(plus.%s(), minus.%s())", z(layer), z(layer)));
+            String.format(Locale.ROOT, "$T.crossesZero(plus.%s, minus.%s)", z(layer), z(layer)));
       }
     }
     if (relu.isEmpty()) {
@@ -677,15 +794,18 @@ final class NetworkWriter {
         .addStatement("double epsilon = check.epsilon()")
         .addStatement("double[] d = check.direction()")
         .addStatement("double[] saved = parameters.clone()")
+        .addStatement("$T w = new $T(X.cols())", workspace, workspace)
         .beginControlFlow("try")
         .beginControlFlow("for (int i = 0; i < $L; i++)", net.parameterCount())
         .addStatement("parameters[i] = saved[i] + epsilon * d[i]")
         .endControlFlow()
-        .addStatement("double costPlus = cost(forwardPass(X), Y)")
+        .addStatement("forwardPass(X, w)")
+        .addStatement("double costPlus = cost(w, Y)")
         .beginControlFlow("for (int i = 0; i < $L; i++)", net.parameterCount())
         .addStatement("parameters[i] = saved[i] - epsilon * d[i]")
         .endControlFlow()
-        .addStatement("double costMinus = cost(forwardPass(X), Y)")
+        .addStatement("forwardPass(X, w)")
+        .addStatement("double costMinus = cost(w, Y)")
         .addStatement("check.recordDirection(costPlus, costMinus)")
         .nextControlFlow("finally")
         .addStatement(

@@ -64,6 +64,11 @@ enum Problem {
           + " barely learn (vanishing gradients). Prefer RELU or TANH for hidden layers. To keep"
           + " this design, put @SuppressWarnings(\"unroll:%s\") on the class, or pass"
           + " -Aunroll.suppress=%s to javac."),
+  SCALAR_TOO_LARGE(
+      "scalar-too-large",
+      "unrolling = SCALAR, but layer %s has %,d weights and a fan-in of %d; scalar code takes"
+          + " at most %,d weights and a fan-in of %d, so that every method stays small enough"
+          + " for the JIT. Use Unrolling.AUTO, which keeps large layers on the runtime kernel."),
   LAYER_UNITS(
       "layer-units",
       "units = %d, but layer %s needs at least 1 unit. Set units to the layer's width."),
@@ -80,6 +85,9 @@ enum Problem {
       "layer-name-reserved",
       "layer %s would get an accessor %s(), which the generated class already has (from %s)."
           + " Rename the field."),
+  OPTION_SCALAR_LIMIT(
+      "option-scalar-limit",
+      "-Aunroll.scalarLimit=%s is not a number of weights from 0 to %d; using the default."),
   WRITE_FAILED(
       "write-failed",
       "could not write %s.java: %s. Check that the generated-sources folder is writable."),

@@ -43,6 +43,11 @@ final class Reporter {
         Diagnostic.Kind.WARNING, problem.format(args), element, annotation, value);
   }
 
+  /** A warning about a processor option, which belongs to no element. */
+  void optionWarning(Problem problem, Object... args) {
+    messager.printMessage(Diagnostic.Kind.WARNING, problem.format(args));
+  }
+
   /** A note, shown only when the user asked for verbose output. */
   void note(Element element, String message) {
     messager.printMessage(Diagnostic.Kind.NOTE, message, element);

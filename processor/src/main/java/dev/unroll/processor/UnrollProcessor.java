@@ -29,6 +29,9 @@ import javax.tools.JavaFileObject;
 public final class UnrollProcessor extends AbstractProcessor {
   static final String VERBOSE = "unroll.verbose";
 
+  /** The most weights a layer may have to become scalar code under {@code Unrolling.AUTO}. */
+  static final String SCALAR_LIMIT = "unroll.scalarLimit";
+
   /** Comma-separated ids of warnings to switch off, such as {@code stacked-sigmoid}. */
   static final String SUPPRESS = "unroll.suppress";
 
@@ -66,7 +69,7 @@ public final class UnrollProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedOptions() {
-    return Set.of(VERBOSE, SUPPRESS);
+    return Set.of(VERBOSE, SUPPRESS, SCALAR_LIMIT);
   }
 
   @Override
@@ -79,7 +82,11 @@ public final class UnrollProcessor extends AbstractProcessor {
     Reporter reporter = new Reporter(processingEnv.getMessager());
     NetworkReader reader =
         new NetworkReader(
-            processingEnv.getElementUtils(), reporter, round.getRootElements(), suppressedIds());
+            processingEnv.getElementUtils(),
+            reporter,
+            round.getRootElements(),
+            suppressedIds(),
+            scalarLimit(reporter));
     boolean verbose = processingEnv.getOptions().containsKey(VERBOSE);
 
     for (TypeElement annotation : annotations) {
@@ -116,6 +123,23 @@ public final class UnrollProcessor extends AbstractProcessor {
       }
     }
     return sb.toString();
+  }
+
+  private int scalarLimit(Reporter reporter) {
+    String value = processingEnv.getOptions().get(SCALAR_LIMIT);
+    if (value == null) {
+      return NetworkModel.DEFAULT_SCALAR_LIMIT;
+    }
+    try {
+      int limit = Integer.parseInt(value.strip());
+      if (limit >= 0 && limit <= NetworkModel.MAX_SCALAR_WEIGHTS) {
+        return limit;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    reporter.optionWarning(Problem.OPTION_SCALAR_LIMIT, value, NetworkModel.MAX_SCALAR_WEIGHTS);
+    return NetworkModel.DEFAULT_SCALAR_LIMIT;
   }
 
   private Set<String> suppressedIds() {

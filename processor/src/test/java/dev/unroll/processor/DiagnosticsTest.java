@@ -64,6 +64,8 @@ class DiagnosticsTest {
             "layer-type",
             "layer-outside-network",
             "layer-name-reserved",
+            "scalar-too-large",
+            "option-scalar-limit",
             "write-failed",
             "internal");
     Set<String> ids = new HashSet<>();
@@ -71,6 +73,53 @@ class DiagnosticsTest {
       ids.add(problem.id());
     }
     assertEquals(tested, ids);
+  }
+
+  // ---------------------------------------------------------------- unrolling
+
+  @Test
+  void scalarUnrollingOfAHugeLayerIsReportedAtTheUnrollingValue() {
+    JavaFileObject source =
+        Sources.demo(
+            "Big",
+            "@Network(inputs = 100, loss = Loss.MEAN_SQUARED_ERROR,",
+            "    unrolling = Unrolling.SCALAR)",
+            "class Big {",
+            "  @Layer(units = 50, activation = Activation.TANH) Dense hidden;",
+            "  @Layer(units = 1, activation = Activation.LINEAR) Dense out;",
+            "}");
+    Compilation compilation = compile(source);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[unroll:scalar-too-large] unrolling = SCALAR, but layer hidden has 5,000 weights")
+        .inFile(source)
+        .onLineContaining("unrolling = Unrolling.SCALAR");
+    assertThat(compilation).hadErrorContaining("Use Unrolling.AUTO");
+  }
+
+  @Test
+  void scalarLimitOptionThatIsNotANumberWarnsAndFallsBackToTheDefault() {
+    Compilation compilation =
+        Sources.compiler()
+            .withOptions("-Xlint:all", "-Aunroll.scalarLimit=lots")
+            .compile(UnrollProcessorTest.LAB);
+    assertThat(compilation).succeeded();
+    assertThat(compilation)
+        .hadWarningContaining("[unroll:option-scalar-limit] -Aunroll.scalarLimit=lots is not");
+    assertThat(compilation).generatedSourceFile("demo.UnrolledLab");
+  }
+
+  @Test
+  void scalarLimitOptionMovesLayersToTheKernel() {
+    Compilation compilation =
+        Sources.compiler()
+            .withOptions("-Xlint:all", "-Aunroll.scalarLimit=0")
+            .compile(UnrollProcessorTest.LAB);
+    assertThat(compilation).succeededWithoutWarnings();
+    String source = Sources.generatedSource(compilation, "demo.UnrolledLab");
+    assertTrue(source.contains("Kernel.affine(W1, X, b1, Z1);"), source);
+    assertFalse(source.contains("forward1("), source);
   }
 
   // ---------------------------------------------------------------- network-kind

@@ -47,13 +47,23 @@ class RandomNetworkPropertyTest {
     }
 
     String declaration() {
+      return declaration(className(), "");
+    }
+
+    /** The same network with every layer on the runtime kernel instead of scalar code. */
+    String kernelDeclaration() {
+      return declaration(className() + "Kernel", ", unrolling = Unrolling.KERNEL");
+    }
+
+    private String declaration(String name, String extra) {
       StringBuilder sb = new StringBuilder();
       sb.append("@Network(inputs = ")
           .append(dims[0])
           .append(", loss = Loss.")
           .append(loss)
+          .append(extra)
           .append(")\nclass ")
-          .append(className())
+          .append(name)
           .append(" {\n");
       for (int l = 0; l < activations.length; l++) {
         sb.append("  @Layer(units = ")
@@ -89,7 +99,7 @@ class RandomNetworkPropertyTest {
       }
       Case c = new Case(i, dims, activations, loss);
       cases.add(c);
-      source.append(c.declaration()).append('\n');
+      source.append(c.declaration()).append('\n').append(c.kernelDeclaration()).append('\n');
     }
     // Stacked sigmoids are drawn on purpose here, to reach every activation in every position.
     Compilation compilation =
@@ -137,21 +147,39 @@ class RandomNetworkPropertyTest {
       Matrix mx = Matrix.of(x);
       Matrix my = Matrix.of(y);
 
-      String where =
-          "seed " + SEED + ", case " + c.index() + ", m = " + m + ":\n" + c.declaration();
-      assertClose(reference.cost(theta, x, y), model.cost(mx, my), 1e-12, where + "cost");
-      double[] expected = reference.gradient(theta, x, y);
-      double[] actual = model.backward(mx, my).toArray();
-      for (int i = 0; i < expected.length; i++) {
-        assertClose(expected[i], actual[i], 1e-9, where + "gradient entry " + i);
+      // The scalar code and the kernel calls must agree with the reference alike.
+      Model kernel =
+          (Model)
+              loader
+                  .loadClass("demo.Unrolled" + c.className() + "Kernel")
+                  .getConstructor(long.class)
+                  .newInstance(c.index());
+      kernel.setParameters(theta);
+      for (Model candidate : List.of(model, kernel)) {
+        String where =
+            "seed "
+                + SEED
+                + ", case "
+                + c.index()
+                + " ("
+                + candidate.getClass().getSimpleName()
+                + "), m = "
+                + m
+                + ":\n"
+                + c.declaration();
+        assertClose(reference.cost(theta, x, y), candidate.cost(mx, my), 1e-12, where + "cost");
+        double[] expected = reference.gradient(theta, x, y);
+        double[] actual = candidate.backward(mx, my).toArray();
+        for (int i = 0; i < expected.length; i++) {
+          assertClose(expected[i], actual[i], 1e-9, where + "gradient entry " + i);
+        }
+        GradCheck check = candidate.gradcheck(mx, my, 1e-6, GradCheck.ALL, 0L);
+        worstCheck = Math.max(worstCheck, check.relativeDifference());
+        assertTrue(check.relativeDifference() < 1e-6, where + check);
+        assertTrue(
+            java.util.Arrays.equals(theta, candidate.parameters()),
+            where + "the gradient check must restore every parameter exactly");
       }
-
-      GradCheck check = model.gradcheck(mx, my, 1e-6, GradCheck.ALL, 0L);
-      worstCheck = Math.max(worstCheck, check.relativeDifference());
-      assertTrue(check.relativeDifference() < 1e-6, where + check);
-      assertTrue(
-          java.util.Arrays.equals(theta, model.parameters()),
-          where + "the gradient check must restore every parameter exactly");
     }
     assertTrue(worstCheck < 1e-6, "worst relative difference " + worstCheck);
   }

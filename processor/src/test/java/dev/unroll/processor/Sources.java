@@ -23,6 +23,7 @@ final class Sources {
           "import dev.unroll.Layer;",
           "import dev.unroll.Loss;",
           "import dev.unroll.Network;",
+          "import dev.unroll.Unrolling;",
           "import dev.unroll.runtime.Dense;",
           "");
 

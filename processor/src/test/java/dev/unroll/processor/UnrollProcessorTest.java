@@ -2,6 +2,7 @@ package dev.unroll.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,29 +36,57 @@ class UnrollProcessorTest {
   }
 
   @Test
-  void generatedSourceSpellsOutEachLayerWithLiteralShapes() {
+  void labNetworkIsWrittenAsScalarCodeWithLiteralShapes() {
     String source = Sources.generatedSource(Sources.compiler().compile(LAB), "demo.UnrolledLab");
     assertTrue(source.contains("public final class UnrolledLab implements Model"), source);
     assertTrue(source.contains("@Generated(\"dev.unroll.processor.UnrollProcessor\")"), source);
     assertTrue(source.contains("public UnrolledLab(long seed)"), source);
     assertTrue(source.contains("Matrix W1 = Matrix.view(parameters, 0, 3, 2);"), source);
     assertTrue(source.contains("Matrix b2 = Matrix.view(parameters, 12, 1, 1);"), source);
+    // Layer 1, unit 2: one expression over the two inputs, then the ReLU.
+    assertTrue(source.contains("double z2 = b_2 + W_2_0 * x0 + W_2_1 * x1;"), source);
+    assertTrue(source.contains("a[2 * m + j] = Math.max(z2, 0);"), source);
+    assertTrue(source.contains("forward1(X, Z1, A1);"), source);
+    assertTrue(source.contains("backward2(dZ2, A1, gradient, dA1);"), source);
+    assertTrue(source.contains("Costs.binaryCrossEntropyFromLogits(w.Z2, Y)"), source);
+    assertTrue(source.contains("Kernel.reluBackward(dA1, Z1, dZ1);"), source);
+    assertTrue(source.contains("public Dense hidden()"), source);
+    assertFalse(source.contains("Kernel.affine"), source);
+    // Unrolled: no loop over layers or units, and no switch on the activation at run time;
+    // what loops is the batch (one loop per scalar method) and the gradient check.
+    assertFalse(source.contains("switch"), source);
+    String forward = method(source, "private void forwardPass");
+    assertFalse(forward.contains("for ("), forward);
+  }
+
+  @Test
+  void kernelUnrollingSpellsOutEachLayerAsKernelCalls() {
+    JavaFileObject lab =
+        Sources.demo(
+            "Lab",
+            "@Network(inputs = 2, loss = Loss.BINARY_CROSS_ENTROPY, unrolling = Unrolling.KERNEL)",
+            "class Lab {",
+            "  @Layer(units = 3, activation = Activation.RELU) Dense hidden;",
+            "  @Layer(units = 1, activation = Activation.SIGMOID) Dense output;",
+            "}");
+    Compilation compilation = Sources.compiler().compile(lab);
+    assertThat(compilation).succeededWithoutWarnings();
+    String source = Sources.generatedSource(compilation, "demo.UnrolledLab");
     assertTrue(source.contains("Kernel.affine(W1, X, b1, Z1);"), source);
     assertTrue(source.contains("Kernel.relu(Z1, A1);"), source);
     assertTrue(source.contains("Kernel.sigmoid(Z2, A2);"), source);
-    assertTrue(source.contains("Costs.binaryCrossEntropyFromLogits(cache.Z2(), Y)"), source);
     assertTrue(source.contains("Kernel.multiplyTransposeB(1.0 / m, dZ2, A1, dW2);"), source);
     assertTrue(source.contains("Kernel.multiplyTransposeA(W2, dZ2, dA1);"), source);
-    assertTrue(source.contains("Kernel.reluBackward(dA1, Z1, dZ1);"), source);
-    assertTrue(source.contains("public Dense hidden()"), source);
-    // Unrolled: no loop over layers and no switch on the activation at run time; only the
-    // gradient check loops, over the parameters it perturbs.
-    assertTrue(!source.contains("switch"), source);
-    String passes =
-        source.substring(
-            source.indexOf("private Cache forwardPass"),
-            source.indexOf("public GradCheck gradcheck"));
-    assertTrue(!passes.contains("for ("), passes);
+    assertFalse(source.contains("forward1("), source);
+    String backward = method(source, "public Gradients backward");
+    assertFalse(backward.contains("for ("), backward);
+  }
+
+  /** The text of the method whose declaration starts with {@code start}. */
+  private static String method(String source, String start) {
+    int from = source.indexOf(start);
+    assertTrue(from >= 0, start + " not found in\n" + source);
+    return source.substring(from, source.indexOf("\n  }\n", from));
   }
 
   @Test

@@ -120,6 +120,19 @@ public final class Matrix {
     return new Matrix(data, offset, rows, cols);
   }
 
+  /**
+   * The array behind this matrix, for kernels and generated code that index it directly: entry (r,
+   * c) is at {@code storage()[offset() + r * cols() + c]}. Writes change the matrix.
+   */
+  public double[] storage() {
+    return data;
+  }
+
+  /** Where entry (0, 0) sits in {@link #storage()}. */
+  public int offset() {
+    return offset;
+  }
+
   /** Number of rows. */
   public int rows() {
     return rows;
