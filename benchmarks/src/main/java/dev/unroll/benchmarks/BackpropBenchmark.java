@@ -34,6 +34,7 @@ public class BackpropBenchmark {
   public String network;
 
   private Model model;
+  private double[] gradient;
   private Matrix x;
   private Matrix y;
   private NaiveBackprop naive;
@@ -49,6 +50,7 @@ public class BackpropBenchmark {
   public void setUp() {
     Case c = Case.valueOf(network);
     model = c.model();
+    gradient = new double[model.parameterCount()];
     x = c.x();
     y = c.y();
     xs = c.inputs();
@@ -65,6 +67,12 @@ public class BackpropBenchmark {
   @Benchmark
   public Gradients generated() {
     return model.backward(x, y);
+  }
+
+  /** The allocation-free form a training loop uses: the gradient into a reused array. */
+  @Benchmark
+  public double generatedInto() {
+    return model.backward(x, y, gradient);
   }
 
   /** Plain Java loops, as a first implementation would have them. */

@@ -69,6 +69,26 @@ class GeneratedContractTest {
   }
 
   @Test
+  void backwardIntoAnArrayGivesTheSameGradientAndCost() {
+    double[] gradient = new double[13];
+    double cost = net.backward(x, y, gradient);
+    Gradients g = net.backward(x, y);
+    assertEquals(g.cost(), cost);
+    assertArrayEquals(g.toArray(), gradient);
+    // A second call with the same batch size reuses the buffers and gives the same answer.
+    double[] again = new double[13];
+    assertEquals(cost, net.backward(x, y, again));
+    assertArrayEquals(gradient, again);
+  }
+
+  @Test
+  void backwardIntoAnArrayOfTheWrongLengthNamesBothLengths() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> net.backward(x, y, new double[5]));
+    assertTrue(e.getMessage().contains("13") && e.getMessage().contains("5"), e.getMessage());
+  }
+
+  @Test
   void parametersIsACopy() {
     double[] p = net.parameters();
     p[0] += 1;

@@ -116,6 +116,7 @@ final class NetworkWriter {
     type.addMethod(costOfCache());
     type.addMethod(cost());
     type.addMethod(backward());
+    type.addMethod(backwardInto());
     for (LayerModel layer : net.layers()) {
       if (layer.scalar()) {
         type.addMethods(scalar.backward(layer));
@@ -530,18 +531,41 @@ final class NetworkWriter {
   // ---------------------------------------------------------------- backward pass
 
   private MethodSpec backward() {
+    return MethodSpec.methodBuilder("backward")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(GRADIENTS)
+        .addParameter(MATRIX, "X")
+        .addParameter(MATRIX, "Y")
+        .addJavadoc("Backpropagation: the cost, the output and ∂J/∂W, ∂J/∂b of every layer.\n")
+        .addStatement("double[] gradient = new double[$L]", net.parameterCount())
+        .addStatement("double cost = backward(X, Y, gradient)")
+        .addStatement(
+            "return $T.of(ARCHITECTURE, cost, workspace.$N.copy(), gradient)",
+            GRADIENTS,
+            a(net.outputLayer()))
+        .build();
+  }
+
+  private MethodSpec backwardInto() {
     LayerModel out = net.outputLayer();
     MethodSpec.Builder method =
         MethodSpec.methodBuilder("backward")
             .addAnnotation(Override.class)
             .addModifiers(Modifier.PUBLIC)
-            .returns(GRADIENTS)
+            .returns(double.class)
             .addParameter(MATRIX, "X")
             .addParameter(MATRIX, "Y")
-            .addJavadoc("Backpropagation: the cost, the output and ∂J/∂W, ∂J/∂b of every layer.\n")
+            .addParameter(double[].class, "gradient")
+            .addJavadoc(
+                "Backpropagation for training loops: ∂J/∂θ into {@code gradient}, laid out like\n"
+                    + "the parameters, and the cost returned. With the same batch size as the\n"
+                    + "last call it reuses every buffer.\n")
             .addStatement("$T.requireInputs(X, $L)", SHAPES, net.inputs())
             .addStatement("int m = X.cols()")
             .addStatement("$T.requireLabels(Y, $L, m)", SHAPES, net.outputs())
+            .addStatement(
+                "$T.requireLength($S, gradient, $L)", SHAPES, "gradient", net.parameterCount())
             .addCode("\n")
             .addStatement("$T w = workspace(m)", workspace)
             .addStatement("forwardPass(X, w)")
@@ -558,7 +582,6 @@ final class NetworkWriter {
     method.addComment(
         "Gradients, laid out like the parameters: $L",
         parameterOrder().replace("W", "dW").replace("b", "db"));
-    method.addStatement("double[] gradient = new double[$L]", net.parameterCount());
     for (LayerModel layer : net.layers()) {
       if (layer.scalar()) {
         continue; // its backward method writes straight into gradient
@@ -644,7 +667,7 @@ final class NetworkWriter {
       }
     }
     method.addCode("\n");
-    method.addStatement("return $T.of(ARCHITECTURE, cost, $N.copy(), gradient)", GRADIENTS, a(out));
+    method.addStatement("return cost");
     return method.build();
   }
 

@@ -29,26 +29,7 @@ public final class Kernel {
     Shapes.requireDistinct("Z", Z, "W", W);
     Shapes.requireDistinct("Z", Z, "A", A);
     Shapes.requireDistinct("Z", Z, "b", b);
-    int n = W.cols;
-    int m = A.cols;
-    double[] w = W.data;
-    double[] a = A.data;
-    double[] z = Z.data;
-    for (int i = 0; i < W.rows; i++) {
-      int zi = Z.offset + i * m;
-      double bias = b.data[b.offset + i];
-      for (int j = 0; j < m; j++) {
-        z[zi + j] = bias;
-      }
-      int wi = W.offset + i * n;
-      for (int k = 0; k < n; k++) {
-        double wik = w[wi + k];
-        int ak = A.offset + k * m;
-        for (int j = 0; j < m; j++) {
-          z[zi + j] += wik * a[ak + j];
-        }
-      }
-    }
+    Gemm.multiply(false, false, 1.0, W, A, b, Z, W.rows, W.cols, A.cols);
   }
 
   /**
@@ -64,19 +45,7 @@ public final class Kernel {
     Shapes.requireSame("C", C, A.rows, B.rows);
     Shapes.requireDistinct("C", C, "A", A);
     Shapes.requireDistinct("C", C, "B", B);
-    int m = A.cols;
-    for (int i = 0; i < A.rows; i++) {
-      int ai = A.offset + i * m;
-      int ci = C.offset + i * C.cols;
-      for (int j = 0; j < B.rows; j++) {
-        int bj = B.offset + j * m;
-        double sum = 0;
-        for (int k = 0; k < m; k++) {
-          sum += A.data[ai + k] * B.data[bj + k];
-        }
-        C.data[ci + j] = alpha * sum;
-      }
-    }
+    Gemm.multiply(false, true, alpha, A, B, null, C, A.rows, A.cols, B.rows);
   }
 
   /**
@@ -92,19 +61,7 @@ public final class Kernel {
     Shapes.requireSame("C", C, A.cols, B.cols);
     Shapes.requireDistinct("C", C, "A", A);
     Shapes.requireDistinct("C", C, "B", B);
-    int m = B.cols;
-    C.fill(0);
-    for (int k = 0; k < A.rows; k++) {
-      int ak = A.offset + k * A.cols;
-      int bk = B.offset + k * m;
-      for (int i = 0; i < A.cols; i++) {
-        double aki = A.data[ak + i];
-        int ci = C.offset + i * m;
-        for (int j = 0; j < m; j++) {
-          C.data[ci + j] += aki * B.data[bk + j];
-        }
-      }
-    }
+    Gemm.multiply(true, false, 1.0, A, B, null, C, A.cols, A.rows, B.cols);
   }
 
   /**

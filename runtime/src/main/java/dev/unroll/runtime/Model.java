@@ -55,6 +55,15 @@ public interface Model {
   Gradients backward(Matrix x, Matrix y);
 
   /**
+   * Backpropagation without allocating: writes ∂J/∂θ into {@code gradient} in the order of {@link
+   * #parameters()} and returns the cost. With the same batch size as the previous call, every
+   * buffer is reused, which is what a training loop wants.
+   *
+   * @throws IllegalArgumentException if x or y has the wrong shape, or gradient the wrong length
+   */
+  double backward(Matrix x, Matrix y, double[] gradient);
+
+  /**
    * Compares {@link #backward} with central differences of {@link #cost} for every parameter, with
    * ε = 1e-7. Each parameter is perturbed in place and restored exactly.
    */

@@ -75,6 +75,17 @@ public final class Shapes {
     }
   }
 
+  /** Checks that an output array has the length the caller promised. */
+  public static void requireLength(String name, double[] values, int length) {
+    if (values == null) {
+      throw new IllegalArgumentException(name + " must not be null");
+    }
+    if (values.length != length) {
+      throw new IllegalArgumentException(
+          name + " must have " + length + " entries but has " + values.length);
+    }
+  }
+
   static void requireNonNull(String name, Matrix matrix) {
     if (matrix == null) {
       throw new IllegalArgumentException(name + " must not be null");

@@ -1,0 +1,100 @@
+package dev.unroll.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The blocked, packed and threaded paths of the product, which small shapes never reach: an inner
+ * dimension over one block, and enough work to use the thread pool.
+ */
+class GemmTest {
+  private static final double TOLERANCE = 1e-12;
+
+  private static Matrix random(Random random, int rows, int cols) {
+    Matrix m = Matrix.zeros(rows, cols);
+    for (int i = 0; i < m.size(); i++) {
+      m.data[i] = random.nextGaussian();
+    }
+    return m;
+  }
+
+  /** Σ_p op(A)[i][p] op(B)[p][j], summed plainly. */
+  private static double naive(boolean tA, boolean tB, Matrix A, Matrix B, int i, int j, int k) {
+    double s = 0;
+    for (int p = 0; p < k; p++) {
+      double a = tA ? A.get(p, i) : A.get(i, p);
+      double b = tB ? B.get(j, p) : B.get(p, j);
+      s += a * b;
+    }
+    return s;
+  }
+
+  @Test
+  void largeProductsOfEveryTransposeAgreeWithTheNaiveSum() {
+    Random random = new Random(11);
+    int n = 70;
+    int k = 600; // three blocks of the inner dimension
+    int m = 50;
+    for (boolean tA : new boolean[] {false, true}) {
+      for (boolean tB : new boolean[] {false, true}) {
+        Matrix A = tA ? random(random, k, n) : random(random, n, k);
+        Matrix B = tB ? random(random, m, k) : random(random, k, m);
+        Matrix b = random(random, n, 1);
+        Matrix C = Matrix.zeros(n, m);
+        Gemm.multiply(tA, tB, 0.5, A, B, b, C, n, k, m);
+        for (int i = 0; i < n; i++) {
+          for (int j = 0; j < m; j++) {
+            double expected = 0.5 * naive(tA, tB, A, B, i, j, k) + b.get(i, 0);
+            assertEquals(expected, C.get(i, j), TOLERANCE * k, "(" + i + ", " + j + ")");
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void shapesThatDoNotFillATileAgreeWithTheNaiveSum() {
+    Random random = new Random(13);
+    for (int n : new int[] {1, 3, 4, 5, 9}) {
+      for (int m : new int[] {1, 7, 8, 9, 17, 33}) {
+        int k = 5;
+        Matrix A = random(random, n, k);
+        Matrix B = random(random, k, m);
+        Matrix C = random(random, n, m);
+        Gemm.multiply(false, false, 1.0, A, B, null, C, n, k, m);
+        for (int i = 0; i < n; i++) {
+          for (int j = 0; j < m; j++) {
+            assertEquals(naive(false, false, A, B, i, j, k), C.get(i, j), 1e-12, n + "x" + m);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void theExpectedKernelIsInUse() {
+    // The build runs these tests twice: without the Vector API module, then with it.
+    String expected = System.getProperty("unroll.expectKernel", "plain Java");
+    String actual = Vectorization.kernelName();
+    org.junit.jupiter.api.Assertions.assertTrue(
+        actual.startsWith(expected), "expected the " + expected + " kernel, got " + actual);
+  }
+
+  @Test
+  void resultsAreBitIdenticalWhateverTheThreadCount() {
+    Random random = new Random(12);
+    int n = 256;
+    int k = 300;
+    int m = 64; // 4.9 million multiply-adds: above the parallel threshold
+    Matrix A = random(random, n, k);
+    Matrix B = random(random, k, m);
+    Matrix one = Matrix.zeros(n, m);
+    Matrix two = Matrix.zeros(n, m);
+    Gemm.multiply(1, false, false, 1.0, A, B, null, one, n, k, m);
+    Gemm.multiply(2, false, false, 1.0, A, B, null, two, n, k, m);
+    assertArrayEquals(one.toFlatArray(), two.toFlatArray());
+  }
+}
