@@ -23,8 +23,11 @@ final class Gemm {
   /** Products smaller than this many multiply-adds stay on the calling thread. */
   static final long PARALLEL_THRESHOLD = 1L << 20;
 
-  /** Packed rows of op(B) per block: 256 rows of 256 doubles are 512 KB. */
-  private static final int K_BLOCK = 256;
+  /** Rows of op(B) per packed block. */
+  private static final int K_BLOCK = 128;
+
+  /** Columns of op(B) per packed block: 128 x 256 doubles are 256 KB, half of a Zen 3 L2. */
+  private static final int N_BLOCK = 256;
 
   private static final int THREADS =
       Math.max(1, Integer.getInteger("unroll.threads", Runtime.getRuntime().availableProcessors()));
@@ -106,40 +109,47 @@ final class Gemm {
     if (k == 0) {
       for (int i = 0; i < n; i++) {
         double start = b == null ? 0 : b.data[b.offset + i];
-        java.util.Arrays.fill(C.data, C.offset + i * m, C.offset + (i + 1) * m, start);
+        java.util.Arrays.fill(C.data, C.offset + i * C.cols, C.offset + i * C.cols + m, start);
       }
       return;
     }
     Scratch scratch = SCRATCH.get();
-    for (int k0 = 0; k0 < k; k0 += K_BLOCK) {
-      int k1 = Math.min(k, k0 + K_BLOCK);
-      double[][] packed = scratch.rows(k1 - k0, m);
-      pack(transB, B, k0, k1, m, packed);
-      boolean first = k0 == 0;
-      long work = (long) n * (k1 - k0) * m;
-      int parts = Math.min(threads, THREADS);
-      if (parts > 1 && work >= PARALLEL_THRESHOLD && n >= 2 * parts) {
-        Pool.INSTANCE.invoke(
-            new Rows(transA, alpha, A, packed, b, C, 0, n, k0, k1, m, first, n / parts));
-      } else {
-        KERNEL.rows(transA, alpha, A, packed, b, C, 0, n, k0, k1, m, first, scratch.row(m));
+    // Blocks of op(B), K_BLOCK rows by N_BLOCK columns, small enough to stay in the L2 cache
+    // while every row of C passes over them.
+    for (int j0 = 0; j0 < m; j0 += N_BLOCK) {
+      int width = Math.min(N_BLOCK, m - j0);
+      for (int k0 = 0; k0 < k; k0 += K_BLOCK) {
+        int k1 = Math.min(k, k0 + K_BLOCK);
+        double[][] packed = scratch.rows(k1 - k0, width);
+        pack(transB, B, k0, k1, j0, width, packed);
+        boolean first = k0 == 0;
+        long work = (long) n * (k1 - k0) * width;
+        int parts = Math.min(threads, THREADS);
+        if (parts > 1 && work >= PARALLEL_THRESHOLD && n >= 2 * parts) {
+          Pool.INSTANCE.invoke(
+              new Rows(transA, alpha, A, packed, b, C, 0, n, k0, k1, j0, width, first, n / parts));
+        } else {
+          KERNEL.rows(
+              transA, alpha, A, packed, b, C, 0, n, k0, k1, j0, width, first, scratch.row(width));
+        }
       }
     }
   }
 
-  /** Copies rows k0..k1 of op(B) into {@code packed[0 .. k1 - k0)}. */
-  private static void pack(boolean transB, Matrix B, int k0, int k1, int m, double[][] packed) {
+  /** Copies rows [k0, k1) and columns [j0, j0 + width) of op(B) into {@code packed}. */
+  private static void pack(
+      boolean transB, Matrix B, int k0, int k1, int j0, int width, double[][] packed) {
     double[] data = B.data;
+    int stride = B.cols;
     if (!transB) {
       for (int p = k0; p < k1; p++) {
-        System.arraycopy(data, B.offset + p * m, packed[p - k0], 0, m);
+        System.arraycopy(data, B.offset + p * stride + j0, packed[p - k0], 0, width);
       }
       return;
     }
-    // op(B) = Bᵀ, B is m x k: row p of op(B) is column p of B.
-    int stride = B.cols;
-    for (int j = 0; j < m; j++) {
-      int at = B.offset + j * stride;
+    // op(B) = Bᵀ: row p of op(B) is column p of B.
+    for (int j = 0; j < width; j++) {
+      int at = B.offset + (j0 + j) * stride;
       for (int p = k0; p < k1; p++) {
         packed[p - k0][j] = data[at + p];
       }
@@ -152,10 +162,10 @@ final class Gemm {
     String name();
 
     /**
-     * Rows [from, to) of C for the inner block [k0, k1): C = (first ? b : C) + alpha · op(A) ·
-     * packed.
+     * Rows [from, to) and columns [j0, j0 + width) of C for the inner block [k0, k1): C = (first ?
+     * b : C) + alpha · op(A) · packed.
      *
-     * @param c scratch of at least m entries
+     * @param c scratch of at least width entries
      */
     void rows(
         boolean transA,
@@ -168,7 +178,8 @@ final class Gemm {
         int to,
         int k0,
         int k1,
-        int m,
+        int j0,
+        int width,
         boolean first,
         double[] c);
   }
@@ -192,12 +203,14 @@ final class Gemm {
         int to,
         int k0,
         int k1,
-        int m,
+        int j0,
+        int width,
         boolean first,
         double[] c) {
       double[] a = A.data;
+      int m = width;
       for (int i = from; i < to; i++) {
-        int ci = C.offset + i * m;
+        int ci = C.offset + i * C.cols + j0;
         if (first) {
           double start = b == null ? 0 : b.data[b.offset + i];
           for (int j = 0; j < m; j++) {
@@ -251,7 +264,9 @@ final class Gemm {
       }
     }
 
-    /** Columns [j0, j1) of row i, one entry at a time: the edges a vector tile leaves. */
+    /**
+     * Columns [j0 + from, j0 + to) of row i, one entry at a time: the edges a vector tile leaves.
+     */
     void columns(
         boolean transA,
         double alpha,
@@ -263,12 +278,13 @@ final class Gemm {
         int k0,
         int k1,
         int j0,
-        int j1,
+        int from,
+        int to,
         boolean first) {
       int at = A.offset + (transA ? i : i * A.cols);
       int step = transA ? A.cols : 1;
-      for (int j = j0; j < j1; j++) {
-        int cj = C.offset + i * (C.cols) + j;
+      for (int j = from; j < to; j++) {
+        int cj = C.offset + i * C.cols + j0 + j;
         double sum = first ? (b == null ? 0 : b.data[b.offset + i]) : C.data[cj];
         for (int p = k0; p < k1; p++) {
           sum += alpha * A.data[at + p * step] * packed[p - k0][j];
@@ -296,7 +312,8 @@ final class Gemm {
     private final int to;
     private final int k0;
     private final int k1;
-    private final int m;
+    private final int j0;
+    private final int width;
     private final boolean first;
     private final int grain;
 
@@ -311,7 +328,8 @@ final class Gemm {
         int to,
         int k0,
         int k1,
-        int m,
+        int j0,
+        int width,
         boolean first,
         int grain) {
       this.transA = transA;
@@ -324,7 +342,8 @@ final class Gemm {
       this.to = to;
       this.k0 = k0;
       this.k1 = k1;
-      this.m = m;
+      this.j0 = j0;
+      this.width = width;
       this.first = first;
       this.grain = Math.max(1, grain);
     }
@@ -333,13 +352,26 @@ final class Gemm {
     protected void compute() {
       if (to - from <= grain) {
         KERNEL.rows(
-            transA, alpha, A, packed, b, C, from, to, k0, k1, m, first, SCRATCH.get().row(m));
+            transA,
+            alpha,
+            A,
+            packed,
+            b,
+            C,
+            from,
+            to,
+            k0,
+            k1,
+            j0,
+            width,
+            first,
+            SCRATCH.get().row(width));
         return;
       }
       int mid = (from + to) >>> 1;
       invokeAll(
-          new Rows(transA, alpha, A, packed, b, C, from, mid, k0, k1, m, first, grain),
-          new Rows(transA, alpha, A, packed, b, C, mid, to, k0, k1, m, first, grain));
+          new Rows(transA, alpha, A, packed, b, C, from, mid, k0, k1, j0, width, first, grain),
+          new Rows(transA, alpha, A, packed, b, C, mid, to, k0, k1, j0, width, first, grain));
     }
   }
 }

@@ -37,11 +37,13 @@ final class VectorRows implements Gemm.RowKernel {
       int to,
       int k0,
       int k1,
-      int m,
+      int j0,
+      int width,
       boolean first,
       double[] c) {
     int tiled = from + (to - from) / ROWS * ROWS;
-    int wide = m / (2 * V) * (2 * V);
+    int wide = width / (2 * V) * (2 * V);
+    int stride = C.cols;
     double[] a = A.data;
     double[] out = C.data;
     int step = transA ? A.cols : 1;
@@ -50,10 +52,10 @@ final class VectorRows implements Gemm.RowKernel {
       int rowStep = transA ? 1 : A.cols;
       for (int j = 0; j < wide; j += 2 * V) {
         DoubleVector c00, c01, c10, c11, c20, c21, c30, c31;
-        int o0 = C.offset + i * m + j;
-        int o1 = o0 + m;
-        int o2 = o1 + m;
-        int o3 = o2 + m;
+        int o0 = C.offset + i * stride + j0 + j;
+        int o1 = o0 + stride;
+        int o2 = o1 + stride;
+        int o3 = o2 + stride;
         if (first) {
           c00 = c01 = DoubleVector.broadcast(SPECIES, bias(b, i));
           c10 = c11 = DoubleVector.broadcast(SPECIES, bias(b, i + 1));
@@ -96,14 +98,15 @@ final class VectorRows implements Gemm.RowKernel {
         c30.intoArray(out, o3);
         c31.intoArray(out, o3 + V);
       }
-      if (wide < m) {
+      if (wide < width) {
         for (int r = 0; r < ROWS; r++) {
-          Gemm.PLAIN.columns(transA, alpha, A, packed, b, C, i + r, k0, k1, wide, m, first);
+          Gemm.PLAIN.columns(
+              transA, alpha, A, packed, b, C, i + r, k0, k1, j0, wide, width, first);
         }
       }
     }
     if (tiled < to) {
-      Gemm.PLAIN.rows(transA, alpha, A, packed, b, C, tiled, to, k0, k1, m, first, c);
+      Gemm.PLAIN.rows(transA, alpha, A, packed, b, C, tiled, to, k0, k1, j0, width, first, c);
     }
   }
 

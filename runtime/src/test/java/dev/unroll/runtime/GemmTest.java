@@ -37,7 +37,7 @@ class GemmTest {
     Random random = new Random(11);
     int n = 70;
     int k = 600; // three blocks of the inner dimension
-    int m = 50;
+    int m = 300; // two blocks of columns, the second partial
     for (boolean tA : new boolean[] {false, true}) {
       for (boolean tB : new boolean[] {false, true}) {
         Matrix A = tA ? random(random, k, n) : random(random, n, k);
