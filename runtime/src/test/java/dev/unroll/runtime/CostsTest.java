@@ -321,4 +321,14 @@ class CostsTest {
     }
     return numeric;
   }
+
+  @Test
+  void fastLog1pAgreesWithMathLog1pToTheLastFewBits() {
+    // The cost's log(1 + e^-|z|) comes from Math.log with a correction for small e.
+    for (double e = 1e-300; e <= 1; e *= 1.7) {
+      double expected = Math.log1p(e);
+      assertEquals(expected, Costs.log1p(e), 4 * Math.ulp(expected), "e = " + e);
+    }
+    assertEquals(Math.log1p(1e-4), Costs.log1p(1e-4), 4 * Math.ulp(Math.log1p(1e-4)));
+  }
 }
