@@ -32,6 +32,9 @@ record NetworkModel(
    */
   static final int DEFAULT_SCALAR_LIMIT = 256;
 
+  /** Under AUTO, the most weights all scalar layers of one network may hold together. */
+  static final int MAX_SCALAR_TOTAL = 2048;
+
   /**
    * No layer may be scalar beyond this: the class would grow to megabytes of bytecode for no gain,
    * since the kernel is faster at such sizes.
@@ -131,6 +134,20 @@ record NetworkModel(
       List<Activation> activations,
       Unrolling unrolling,
       int scalarLimit) {
+    // Under AUTO, a network whose small layers add up to more than MAX_SCALAR_TOTAL weights
+    // stays on the kernel: tens of thousands of generated lines cost seconds of javac time and
+    // crowd the instruction cache for no gain.
+    long scalarTotal = 0;
+    int width = inputs;
+    for (int n : units) {
+      long weights = (long) n * width;
+      if (weights <= scalarLimit && width <= ScalarLayerWriter.BLOCK_WEIGHTS) {
+        scalarTotal += weights;
+      }
+      width = n;
+    }
+    boolean autoScalar = unrolling == Unrolling.AUTO && scalarTotal <= MAX_SCALAR_TOTAL;
+
     List<LayerModel> layers = new java.util.ArrayList<>();
     int fanIn = inputs;
     int offset = 0;
@@ -138,7 +155,8 @@ record NetworkModel(
       int n = units.get(i);
       long weights = (long) n * fanIn;
       boolean scalar =
-          unrolling == Unrolling.SCALAR || (unrolling == Unrolling.AUTO && weights <= scalarLimit);
+          unrolling == Unrolling.SCALAR
+              || (autoScalar && weights <= scalarLimit && fanIn <= ScalarLayerWriter.BLOCK_WEIGHTS);
       layers.add(new LayerModel(names.get(i), i + 1, n, fanIn, activations.get(i), offset, scalar));
       offset = Math.addExact(offset, Math.addExact(Math.multiplyExact(n, fanIn), n));
       fanIn = n;

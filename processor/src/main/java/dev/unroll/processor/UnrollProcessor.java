@@ -169,6 +169,7 @@ public final class UnrollProcessor extends AbstractProcessor {
   }
 
   private void generate(NetworkReader reader, Reporter reporter, Element element, boolean verbose) {
+    long start = System.nanoTime();
     Optional<NetworkModel> model = reader.read(element);
     if (model.isEmpty()) {
       return;
@@ -190,6 +191,9 @@ public final class UnrollProcessor extends AbstractProcessor {
       StringBuilder note =
           new StringBuilder("Unroll generated ")
               .append(net.generatedName())
+              .append(
+                  String.format(
+                      java.util.Locale.ROOT, " in %.1f ms", (System.nanoTime() - start) / 1e6))
               .append(": ")
               .append(net.inputs())
               .append(" inputs, ")
