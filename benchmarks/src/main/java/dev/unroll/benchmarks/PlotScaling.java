@@ -62,7 +62,7 @@ public final class PlotScaling {
       Graphics2D g, int left, String title, String axis, TreeMap<Integer, Double> points) {
     int x0 = left + 80;
     int y0 = 390;
-    int w = 430;
+    int w = 400;
     int h = 320;
     g.setColor(Color.BLACK);
     g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
@@ -96,7 +96,7 @@ public final class PlotScaling {
       g.fillOval(p[0] - 4, p[1] - 4, 8, 8);
     }
     g.setColor(Color.BLACK);
-    g.drawString("µs", x0 - 40, y0 - h / 2);
+    g.drawString("µs (log)", x0 - 70, y0 - h / 2);
   }
 
   /** The cells of one CSV line, quotes removed. */
