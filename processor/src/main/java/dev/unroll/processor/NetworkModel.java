@@ -140,9 +140,8 @@ record NetworkModel(
     long scalarTotal = 0;
     int width = inputs;
     for (int n : units) {
-      long weights = (long) n * width;
-      if (weights <= scalarLimit && width <= ScalarLayerWriter.BLOCK_WEIGHTS) {
-        scalarTotal += weights;
+      if (small(n, width, scalarLimit)) {
+        scalarTotal += (long) n * width;
       }
       width = n;
     }
@@ -153,15 +152,18 @@ record NetworkModel(
     int offset = 0;
     for (int i = 0; i < names.size(); i++) {
       int n = units.get(i);
-      long weights = (long) n * fanIn;
       boolean scalar =
-          unrolling == Unrolling.SCALAR
-              || (autoScalar && weights <= scalarLimit && fanIn <= ScalarLayerWriter.BLOCK_WEIGHTS);
+          unrolling == Unrolling.SCALAR || (autoScalar && small(n, fanIn, scalarLimit));
       layers.add(new LayerModel(names.get(i), i + 1, n, fanIn, activations.get(i), offset, scalar));
       offset = Math.addExact(offset, Math.addExact(Math.multiplyExact(n, fanIn), n));
       fanIn = n;
     }
     return new NetworkModel(packageName, declaration, generatedName, inputs, loss, layers);
+  }
+
+  /** Whether a layer is small enough for scalar code under {@code AUTO}. */
+  private static boolean small(int units, int fanIn, int scalarLimit) {
+    return (long) units * fanIn <= scalarLimit && fanIn <= ScalarLayerWriter.BLOCK_WEIGHTS;
   }
 
   /**
