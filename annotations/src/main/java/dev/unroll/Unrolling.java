@@ -9,7 +9,7 @@ package dev.unroll;
  */
 public enum Unrolling {
   /**
-   * Scalar code for every layer with at most {@code -Aunroll.scalarLimit} weights (256 unless set),
+   * Scalar code for every layer with at most {@code -Aunroll.scalarLimit} weights (64 unless set),
    * the runtime kernel for larger ones.
    */
   AUTO,

@@ -26,11 +26,12 @@ record NetworkModel(
     List<LayerModel> layers) {
 
   /**
-   * Layers of at most this many weights are written as scalar code under {@code AUTO}. At 256
-   * weights (a 16 x 16 layer) the scalar code still beats the kernel for the batch sizes we
-   * benchmark, and its methods stay far below HotSpot's 8000-byte compile limit.
+   * Layers of at most this many weights are written as scalar code under {@code AUTO}. Measured
+   * (BENCHMARKS.md): on the lab's 2-3-1 network scalar code is about 4 times as fast as kernel
+   * calls, but a 16 x 16 layer at a batch of 64 runs faster on the kernel; 64 weights keeps the
+   * lab's layers and SMALL's outer layers scalar and its 16 x 16 layer on the kernel.
    */
-  static final int DEFAULT_SCALAR_LIMIT = 256;
+  static final int DEFAULT_SCALAR_LIMIT = 64;
 
   /** Under AUTO, the most weights all scalar layers of one network may hold together. */
   static final int MAX_SCALAR_TOTAL = 2048;
