@@ -221,6 +221,9 @@ final class NetworkWriter {
             .build());
 
     for (LayerModel layer : net.layers()) {
+      if (layer.scalar()) {
+        continue; // scalar code reads the parameter vector directly
+      }
       type.addField(
           FieldSpec.builder(MATRIX, weights(layer), Modifier.PRIVATE, Modifier.FINAL)
               .addJavadoc(
@@ -273,7 +276,8 @@ final class NetworkWriter {
                     + "model.\n")
             .addStatement("$T random = new $T(seed)", RANDOM, RANDOM);
     for (LayerModel layer : net.layers()) {
-      method.addStatement("$T.he($N, random)", INIT, weights(layer));
+      // this. keeps a layer named like the constructor's own locals (seed, random) apart.
+      method.addStatement("$T.he(this.$N.weights(), random)", INIT, denseFields.get(layer.name()));
     }
     return method.build();
   }
