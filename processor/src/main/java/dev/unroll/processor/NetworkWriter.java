@@ -355,9 +355,10 @@ final class NetworkWriter {
         TypeSpec.classBuilder(workspace)
             .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
             .addJavadoc(
-                "Buffers for one batch size m: what the forward pass keeps for backpropagation\n"
-                    + "(every layer's Z and A, the lab's caches) and the backward pass's dZ and dA.\n"
-                    + "Allocated once per batch size, so repeated calls allocate almost nothing.\n");
+                "Buffers for one batch size m: what the forward pass keeps for\n"
+                    + "backpropagation (every layer's Z and A, the lab's caches) and the\n"
+                    + "backward pass's dZ and dA. Allocated once per batch size, so repeated\n"
+                    + "calls allocate almost nothing.\n");
     MethodSpec.Builder constructor =
         MethodSpec.constructorBuilder().addParameter(int.class, "m").addStatement("this.m = m");
     type.addField(int.class, "m", Modifier.FINAL);
