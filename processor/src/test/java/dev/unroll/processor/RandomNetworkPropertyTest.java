@@ -55,6 +55,14 @@ class RandomNetworkPropertyTest {
       return declaration(className() + "Kernel", ", unrolling = Unrolling.KERNEL");
     }
 
+    /**
+     * The same network with every layer as scalar code; layers wider than 6 units with a fan-in of
+     * 12 split into several blocks, each adding its share of dA.
+     */
+    String scalarDeclaration() {
+      return declaration(className() + "Scalar", ", unrolling = Unrolling.SCALAR");
+    }
+
     private String declaration(String name, String extra) {
       StringBuilder sb = new StringBuilder();
       sb.append("@Network(inputs = ")
@@ -99,7 +107,13 @@ class RandomNetworkPropertyTest {
       }
       Case c = new Case(i, dims, activations, loss);
       cases.add(c);
-      source.append(c.declaration()).append('\n').append(c.kernelDeclaration()).append('\n');
+      source
+          .append(c.declaration())
+          .append('\n')
+          .append(c.kernelDeclaration())
+          .append('\n')
+          .append(c.scalarDeclaration())
+          .append('\n');
     }
     // Stacked sigmoids are drawn on purpose here, to reach every activation in every position.
     Compilation compilation =
@@ -124,6 +138,14 @@ class RandomNetworkPropertyTest {
     // Every output under mean squared error, and the sigmoid under binary cross-entropy.
     assertEquals(ACTIVATIONS.length + 1, outputs.size(), outputs.toString());
     assertEquals(EnumSet.allOf(Activation.class), hidden);
+    // Some layer is big enough for its scalar form to split into several blocks.
+    boolean split = false;
+    for (Case c : cases) {
+      for (int l = 1; l < c.dims().length; l++) {
+        split |= c.dims()[l] * c.dims()[l - 1] > ScalarLayerWriter.BLOCK_WEIGHTS;
+      }
+    }
+    assertTrue(split, "no case exercises scalar code split into blocks");
   }
 
   @Test
@@ -147,7 +169,7 @@ class RandomNetworkPropertyTest {
       Matrix mx = Matrix.of(x);
       Matrix my = Matrix.of(y);
 
-      // The scalar code and the kernel calls must agree with the reference alike.
+      // AUTO, all-kernel and all-scalar code must agree with the reference alike.
       Model kernel =
           (Model)
               loader
@@ -155,7 +177,14 @@ class RandomNetworkPropertyTest {
                   .getConstructor(long.class)
                   .newInstance(c.index());
       kernel.setParameters(theta);
-      for (Model candidate : List.of(model, kernel)) {
+      Model scalar =
+          (Model)
+              loader
+                  .loadClass("demo.Unrolled" + c.className() + "Scalar")
+                  .getConstructor(long.class)
+                  .newInstance(c.index());
+      scalar.setParameters(theta);
+      for (Model candidate : List.of(model, kernel, scalar)) {
         String where =
             "seed "
                 + SEED
