@@ -373,7 +373,45 @@ final class NetworkWriter {
         }
       }
     }
+    if (hasKernelLayer()) {
+      type.addField(double[].class, "gradient", Modifier.PRIVATE);
+      MethodSpec.Builder bind =
+          MethodSpec.methodBuilder("bind")
+              .addParameter(double[].class, "target")
+              .addJavadoc(
+                  "Points the kernel layers' dW and db views at {@code target}, making new views\n"
+                      + "only when the caller passes a different array than last time.\n")
+              .beginControlFlow("if (gradient == target)")
+              .addStatement("return")
+              .endControlFlow()
+              .addStatement("gradient = target");
+      for (LayerModel layer : net.layers()) {
+        if (layer.scalar()) {
+          continue;
+        }
+        type.addField(MATRIX, "d" + weights(layer));
+        type.addField(MATRIX, "d" + bias(layer));
+        bind.addStatement(
+            "$N = $T.view(target, $L, $L, $L)",
+            "d" + weights(layer),
+            MATRIX,
+            layer.weightsOffset(),
+            layer.units(),
+            layer.fanIn());
+        bind.addStatement(
+            "$N = $T.view(target, $L, $L, 1)",
+            "d" + bias(layer),
+            MATRIX,
+            layer.biasOffset(),
+            layer.units());
+      }
+      type.addMethod(bind.build());
+    }
     return type.addMethod(constructor.build()).build();
+  }
+
+  private boolean hasKernelLayer() {
+    return net.layers().stream().anyMatch(layer -> !layer.scalar());
   }
 
   /** The workspace matrices of a layer, in the order they are filled. */
@@ -587,25 +625,14 @@ final class NetworkWriter {
     method.addComment(
         "Gradients, laid out like the parameters: $L",
         parameterOrder().replace("W", "dW").replace("b", "db"));
+    if (hasKernelLayer()) {
+      method.addStatement("w.bind(gradient)");
+    }
     for (LayerModel layer : net.layers()) {
-      if (layer.scalar()) {
-        continue; // its backward method writes straight into gradient
+      if (!layer.scalar()) { // scalar layers' backward methods write straight into gradient
+        method.addStatement("$T $N = w.$N", MATRIX, "d" + weights(layer), "d" + weights(layer));
+        method.addStatement("$T $N = w.$N", MATRIX, "d" + bias(layer), "d" + bias(layer));
       }
-      method.addStatement(
-          "$T $N = $T.view(gradient, $L, $L, $L)",
-          MATRIX,
-          "d" + weights(layer),
-          MATRIX,
-          layer.weightsOffset(),
-          layer.units(),
-          layer.fanIn());
-      method.addStatement(
-          "$T $N = $T.view(gradient, $L, $L, 1)",
-          MATRIX,
-          "d" + bias(layer),
-          MATRIX,
-          layer.biasOffset(),
-          layer.units());
     }
 
     for (int i = net.layers().size() - 1; i >= 0; i--) {
