@@ -1,8 +1,5 @@
 package dev.unroll.runtime;
 
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.RecursiveAction;
-
 /**
  * The one matrix product behind the kernel's three: C = alpha · op(A) · op(B) (+ b added to every
  * column), where op transposes or not.
@@ -11,11 +8,10 @@ import java.util.concurrent.RecursiveAction;
  * and Wᵀ·dZ all run the same inner loop, {@code c[j] += a * b[j]} over two distinct arrays from
  * index 0, which C2 turns into SIMD code (over one flat array with offsets it does not, on JDK 17).
  * The sum over the inner dimension is cut into blocks whose packed rows fit in the L2 cache. Large
- * products split their rows of C between threads of a fixed pool; each entry of C is summed by one
- * thread in one order, so results do not depend on the thread count.
+ * products split their rows of C between a fixed team of threads ({@link Team}); each entry of C is
+ * summed by one thread in one order, so results do not depend on the thread count.
  *
- * <p>Buffers are kept per thread and grown as needed, so steady-state calls do not allocate (a
- * product that uses the pool allocates a few small task objects).
+ * <p>Buffers are kept per thread and grown as needed, so steady-state calls do not allocate.
  */
 final class Gemm {
   private Gemm() {}
@@ -32,18 +28,9 @@ final class Gemm {
   private static final int THREADS =
       Math.max(1, Integer.getInteger("unroll.threads", Runtime.getRuntime().availableProcessors()));
 
-  private static final class Pool {
-    static final ForkJoinPool INSTANCE =
-        new ForkJoinPool(
-            THREADS,
-            pool -> {
-              var thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
-              thread.setDaemon(true);
-              thread.setName("unroll-kernel-" + thread.getPoolIndex());
-              return thread;
-            },
-            null,
-            false);
+  /** Threads that share the rows of large products; created when first needed. */
+  private static final class Shared {
+    static final Team TEAM = new Team(THREADS);
   }
 
   /** Per-thread scratch: packed rows of op(B) and one row of C. */
@@ -126,8 +113,11 @@ final class Gemm {
         long work = (long) n * (k1 - k0) * width;
         int parts = Math.min(threads, THREADS);
         if (parts > 1 && work >= PARALLEL_THRESHOLD && n >= 2 * parts) {
-          Pool.INSTANCE.invoke(
-              new Rows(transA, alpha, A, packed, b, C, 0, n, k0, k1, j0, width, first, n / parts));
+          if (Shared.TEAM.run(transA, alpha, A, packed, b, C, n, k0, k1, j0, width, first, parts)) {
+            continue;
+          }
+          KERNEL.rows(
+              transA, alpha, A, packed, b, C, 0, n, k0, k1, j0, width, first, scratch.row(width));
         } else {
           KERNEL.rows(
               transA, alpha, A, packed, b, C, 0, n, k0, k1, j0, width, first, scratch.row(width));
@@ -299,79 +289,8 @@ final class Gemm {
   /** The kernel in use: the Vector API one when available, else the plain one. */
   static final RowKernel KERNEL = Vectorization.choose();
 
-  /** Splits rows of C in halves until a part is small enough for one thread. */
-  private static final class Rows extends RecursiveAction {
-    private static final long serialVersionUID = 1L;
-    private final boolean transA;
-    private final double alpha;
-    private final transient Matrix A;
-    private final transient double[][] packed;
-    private final transient Matrix b;
-    private final transient Matrix C;
-    private final int from;
-    private final int to;
-    private final int k0;
-    private final int k1;
-    private final int j0;
-    private final int width;
-    private final boolean first;
-    private final int grain;
-
-    Rows(
-        boolean transA,
-        double alpha,
-        Matrix A,
-        double[][] packed,
-        Matrix b,
-        Matrix C,
-        int from,
-        int to,
-        int k0,
-        int k1,
-        int j0,
-        int width,
-        boolean first,
-        int grain) {
-      this.transA = transA;
-      this.alpha = alpha;
-      this.A = A;
-      this.packed = packed;
-      this.b = b;
-      this.C = C;
-      this.from = from;
-      this.to = to;
-      this.k0 = k0;
-      this.k1 = k1;
-      this.j0 = j0;
-      this.width = width;
-      this.first = first;
-      this.grain = Math.max(1, grain);
-    }
-
-    @Override
-    protected void compute() {
-      if (to - from <= grain) {
-        KERNEL.rows(
-            transA,
-            alpha,
-            A,
-            packed,
-            b,
-            C,
-            from,
-            to,
-            k0,
-            k1,
-            j0,
-            width,
-            first,
-            SCRATCH.get().row(width));
-        return;
-      }
-      int mid = (from + to) >>> 1;
-      invokeAll(
-          new Rows(transA, alpha, A, packed, b, C, from, mid, k0, k1, j0, width, first, grain),
-          new Rows(transA, alpha, A, packed, b, C, mid, to, k0, k1, j0, width, first, grain));
-    }
+  /** The calling thread's row of scratch, at least {@code width} long. */
+  static double[] scratchRow(int width) {
+    return SCRATCH.get().row(width);
   }
 }

@@ -97,4 +97,39 @@ class GemmTest {
     Gemm.multiply(2, false, false, 1.0, A, B, null, two, n, k, m);
     assertArrayEquals(one.toFlatArray(), two.toFlatArray());
   }
+
+  @Test
+  void concurrentCallersGetTheSameResultsAsOneCallerAlone() throws Exception {
+    // Only one product at a time uses the thread team; the others compute alone. Either way
+    // every caller must get exactly the single-threaded result.
+    Random random = new Random(14);
+    int n = 200;
+    int k = 300;
+    int m = 40;
+    Matrix A = random(random, n, k);
+    Matrix B = random(random, k, m);
+    Matrix expected = Matrix.zeros(n, m);
+    Gemm.multiply(1, false, false, 1.0, A, B, null, expected, n, k, m);
+    java.util.concurrent.ExecutorService callers =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      java.util.List<java.util.concurrent.Future<double[]>> results = new java.util.ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        results.add(
+            callers.submit(
+                () -> {
+                  Matrix C = Matrix.zeros(n, m);
+                  for (int r = 0; r < 5; r++) {
+                    Gemm.multiply(false, false, 1.0, A, B, null, C, n, k, m);
+                  }
+                  return C.toFlatArray();
+                }));
+      }
+      for (java.util.concurrent.Future<double[]> result : results) {
+        assertArrayEquals(expected.toFlatArray(), result.get());
+      }
+    } finally {
+      callers.shutdownNow();
+    }
+  }
 }
