@@ -359,10 +359,8 @@ final class NetworkReader {
       }
     }
     TypeMirror fieldType = field.asType();
-    if (fieldType.getKind() == TypeKind.ERROR) {
-      // javac reports the unresolved type itself; add how to fix it when it is ours.
-      reporter.error(field, Problem.LAYER_TYPE, field.getSimpleName(), fieldType);
-    } else if (!isDense(fieldType)) {
+    // An unresolved type (TypeKind.ERROR) is reported by javac too; ours adds how to fix it.
+    if (!isDense(fieldType)) {
       reporter.error(field, Problem.LAYER_TYPE, field.getSimpleName(), fieldType);
     }
     String name = field.getSimpleName().toString();

@@ -508,7 +508,7 @@ final class NetworkWriter {
       if (layer.activation() == Activation.LINEAR) {
         method.addComment("$L = $L   (linear: the same matrix)", a(layer), z(layer));
       } else {
-        String fn = kernelActivation(layer.activation());
+        String fn = activationName(layer.activation());
         method.addComment("$L = $L($L)", a(layer), fn, z(layer));
         method.addStatement("$T.$L($N, $N)", KERNEL, fn, z(layer), a(layer));
       }
@@ -895,10 +895,6 @@ final class NetworkWriter {
   private boolean fusedSigmoidCrossEntropy() {
     return net.loss() == Loss.BINARY_CROSS_ENTROPY
         && net.outputLayer().activation() == Activation.SIGMOID;
-  }
-
-  private static String kernelActivation(Activation activation) {
-    return activation.name().toLowerCase(Locale.ROOT);
   }
 
   static String activationName(Activation activation) {

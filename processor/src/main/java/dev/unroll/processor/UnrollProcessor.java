@@ -53,6 +53,9 @@ public final class UnrollProcessor extends AbstractProcessor {
     this.writers = writers;
   }
 
+  private Set<String> suppressedIds = Set.of();
+  private int scalarLimit = NetworkModel.DEFAULT_SCALAR_LIMIT;
+
   /** Generated names written so far, with the declaration each came from. */
   private final java.util.Map<String, String> generatedNames = new java.util.HashMap<>();
 
@@ -60,6 +63,9 @@ public final class UnrollProcessor extends AbstractProcessor {
   public synchronized void init(javax.annotation.processing.ProcessingEnvironment env) {
     super.init(env);
     LocalNetworks.register(env);
+    // Options are read once per compilation, so a bad one is reported once, not every round.
+    suppressedIds = suppressedIds();
+    scalarLimit = scalarLimit(new Reporter(env.getMessager()));
   }
 
   @Override
@@ -85,8 +91,8 @@ public final class UnrollProcessor extends AbstractProcessor {
             processingEnv.getElementUtils(),
             reporter,
             round.getRootElements(),
-            suppressedIds(),
-            scalarLimit(reporter));
+            suppressedIds,
+            scalarLimit);
     boolean verbose = processingEnv.getOptions().containsKey(VERBOSE);
 
     for (TypeElement annotation : annotations) {

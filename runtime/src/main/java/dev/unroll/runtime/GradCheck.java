@@ -614,6 +614,7 @@ public final class GradCheck {
     private final int[] indices;
     private final List<Entry> entries = new ArrayList<>();
     private boolean stopped;
+    private double[] direction;
 
     private Recorder(Architecture architecture, double[] analytic, Options options) {
       this.architecture = architecture;
@@ -673,6 +674,13 @@ public final class GradCheck {
 
     /** A unit vector d of random direction, one entry per parameter, for a directional check. */
     public double[] direction() {
+      if (direction == null) {
+        direction = drawDirection();
+      }
+      return direction.clone();
+    }
+
+    private double[] drawDirection() {
       Random random = new Random(options.seed);
       double[] d = new double[analytic.length];
       double norm = 0;
@@ -689,7 +697,7 @@ public final class GradCheck {
 
     /** Records J(θ + εd) and J(θ - εd) for the direction d of {@link #direction()}. */
     public void recordDirection(double costPlus, double costMinus) {
-      double[] d = direction();
+      double[] d = direction == null ? drawDirection() : direction;
       double slope = 0;
       for (int i = 0; i < d.length; i++) {
         slope += analytic[i] * d[i];
