@@ -418,7 +418,7 @@ final class NetworkWriter {
   private List<String> buffers(LayerModel layer) {
     List<String> names = new ArrayList<>(List.of(z(layer), a(layer)));
     boolean output = layer == net.outputLayer();
-    if (!output || needsOutputDa()) {
+    if (output ? needsOutputDa() : !nextIsKernel(layer)) {
       names.add("d" + a(layer));
     }
     names.add("d" + z(layer));
@@ -503,14 +503,27 @@ final class NetworkWriter {
           layer.fanIn(),
           layer.fanIn(),
           layer.units());
-      method.addStatement(
-          "$T.affine($N, $N, $N, $N)", KERNEL, weights(layer), aPrev, bias(layer), z(layer));
       if (layer.activation() == Activation.LINEAR) {
+        method.addStatement(
+            "$T.affine($N, $N, $N, $N)", KERNEL, weights(layer), aPrev, bias(layer), z(layer));
         method.addComment("$L = $L   (linear: the same matrix)", a(layer), z(layer));
       } else {
         String fn = activationName(layer.activation());
-        method.addComment("$L = $L($L)", a(layer), fn, z(layer));
-        method.addStatement("$T.$L($N, $N)", KERNEL, fn, z(layer), a(layer));
+        method.addComment(
+            "$L = $L($L)   (applied to each block of $L as the product finishes it)",
+            a(layer),
+            fn,
+            z(layer),
+            z(layer));
+        method.addStatement(
+            "$T.affine$L($N, $N, $N, $N, $N)",
+            KERNEL,
+            capitalized(fn),
+            weights(layer),
+            aPrev,
+            bias(layer),
+            z(layer),
+            a(layer));
       }
     }
     return method.build();
@@ -641,6 +654,12 @@ final class NetworkWriter {
       method.addComment("Layer $L ($L), backward", layer.number(), layer.name());
       if (layer == out) {
         outputDelta(method, layer);
+      } else if (nextIsKernel(layer)) {
+        method.addComment(
+            "d$L was computed with d$L by layer $L's product, above",
+            z(layer),
+            a(layer),
+            layer.number() + 1);
       } else {
         activationDelta(method, layer);
       }
@@ -688,19 +707,81 @@ final class NetworkWriter {
       method.addComment("d$L = Σ_columns d$L / m", bias(layer), z(layer));
       method.addStatement("$T.rowSums(1.0 / m, $N, $N)", KERNEL, "d" + z(layer), "d" + bias(layer));
       if (layer.number() > 1) {
-        LayerModel prev = previous(layer);
-        method.addComment("d$L = $Lᵀ · d$L", a(prev), weights(layer), z(layer));
-        method.addStatement(
-            "$T.multiplyTransposeA($N, $N, $N)",
-            KERNEL,
-            weights(layer),
-            "d" + z(layer),
-            "d" + a(prev));
+        backpropagate(method, layer, previous(layer));
       }
     }
     method.addCode("\n");
     method.addStatement("return cost");
     return method.build();
+  }
+
+  /**
+   * dA_prev = Wᵀ · dZ of a kernel layer, and the previous layer's dZ = dA_prev ∘ g'(·) in the same
+   * pass: the product's finishing step applies g' to each block of dA_prev as it is completed.
+   */
+  private void backpropagate(MethodSpec.Builder method, LayerModel layer, LayerModel prev) {
+    String dzPrev = "d" + z(prev);
+    method.addComment("d$L = $Lᵀ · d$L", a(prev), weights(layer), z(layer));
+    switch (prev.activation()) {
+      case LINEAR:
+        method.addComment(
+            "$L = d$L   (layer $L is linear: g'(Z) = 1)", dzPrev, a(prev), prev.number());
+        method.addStatement(
+            "$T.multiplyTransposeA($N, $N, $N)", KERNEL, weights(layer), "d" + z(layer), dzPrev);
+        return;
+      case RELU:
+        method.addComment(
+            "$L = d$L ∘ relu'($L)   (in the same pass, as each block of d$L is finished)",
+            dzPrev,
+            a(prev),
+            z(prev),
+            a(prev));
+        method.addStatement(
+            "$T.backpropRelu($N, $N, $N, $N)",
+            KERNEL,
+            weights(layer),
+            "d" + z(layer),
+            z(prev),
+            dzPrev);
+        return;
+      case SIGMOID:
+        method.addComment(
+            "$L = d$L ∘ $L ∘ (1 - $L)   (sigmoid'; in the same pass)",
+            dzPrev,
+            a(prev),
+            a(prev),
+            a(prev));
+        method.addStatement(
+            "$T.backpropSigmoid($N, $N, $N, $N)",
+            KERNEL,
+            weights(layer),
+            "d" + z(layer),
+            a(prev),
+            dzPrev);
+        return;
+      case TANH:
+        method.addComment(
+            "$L = d$L ∘ (1 - $L²)   (tanh'; in the same pass)", dzPrev, a(prev), a(prev));
+        method.addStatement(
+            "$T.backpropTanh($N, $N, $N, $N)",
+            KERNEL,
+            weights(layer),
+            "d" + z(layer),
+            a(prev),
+            dzPrev);
+        return;
+      default:
+        throw new IllegalStateException("no derivative for " + prev.activation());
+    }
+  }
+
+  /** Whether the layer after this one runs on the kernel (and so writes this layer's dZ). */
+  private boolean nextIsKernel(LayerModel layer) {
+    return layer != net.outputLayer() && !net.layers().get(layer.number()).scalar();
+  }
+
+  private static String capitalized(String name) {
+    return Character.toUpperCase(name.charAt(0)) + name.substring(1);
   }
 
   /** dZ of the output layer, from the loss. */

@@ -118,7 +118,7 @@ class DiagnosticsTest {
             .compile(UnrollProcessorTest.LAB);
     assertThat(compilation).succeededWithoutWarnings();
     String source = Sources.generatedSource(compilation, "demo.UnrolledLab");
-    assertTrue(source.contains("Kernel.affine(W1, X, b1, Z1);"), source);
+    assertTrue(source.contains("Kernel.affineRelu(W1, X, b1, Z1, A1);"), source);
     assertFalse(source.contains("forward1("), source);
   }
 

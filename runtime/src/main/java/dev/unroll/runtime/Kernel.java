@@ -33,6 +33,42 @@ public final class Kernel {
   }
 
   /**
+   * Z = W · A + b and Out = max(0, Z) in one pass: the activation is applied to each block of Z as
+   * soon as it is complete, while it is still in cache, and on the same threads.
+   *
+   * @param Z units x m, overwritten with the pre-activation (backpropagation needs it)
+   * @param Out units x m, overwritten with the activation; must not be Z
+   */
+  public static void affineRelu(Matrix W, Matrix A, Matrix b, Matrix Z, Matrix Out) {
+    affine(W, A, b, Z, Gemm.Finish.RELU, Out);
+  }
+
+  /** Z = W · A + b and Out = sigmoid(Z) in one pass, as {@link #affineRelu} does for ReLU. */
+  public static void affineSigmoid(Matrix W, Matrix A, Matrix b, Matrix Z, Matrix Out) {
+    affine(W, A, b, Z, Gemm.Finish.SIGMOID, Out);
+  }
+
+  /** Z = W · A + b and Out = tanh(Z) in one pass, as {@link #affineRelu} does for ReLU. */
+  public static void affineTanh(Matrix W, Matrix A, Matrix b, Matrix Z, Matrix Out) {
+    affine(W, A, b, Z, Gemm.Finish.TANH, Out);
+  }
+
+  private static void affine(
+      Matrix W, Matrix A, Matrix b, Matrix Z, Gemm.Finish finish, Matrix Out) {
+    Shapes.requireSame("A", A, W.cols, A.cols);
+    Shapes.requireSame("b", b, W.rows, 1);
+    Shapes.requireSame("Z", Z, W.rows, A.cols);
+    Shapes.requireSame("Out", Out, W.rows, A.cols);
+    Shapes.requireDistinct("Z", Z, "W", W);
+    Shapes.requireDistinct("Z", Z, "A", A);
+    Shapes.requireDistinct("Z", Z, "b", b);
+    Shapes.requireDistinct("Out", Out, "Z", Z);
+    Shapes.requireDistinct("Out", Out, "W", W);
+    Shapes.requireDistinct("Out", Out, "A", A);
+    Gemm.multiply(false, false, 1.0, W, A, b, Z, W.rows, W.cols, A.cols, finish, null, Out);
+  }
+
+  /**
    * C = alpha · A · Bᵀ. With A = dZ, B = A_prev and alpha = 1/m this is a layer's weight gradient
    * dW.
    *
@@ -62,6 +98,47 @@ public final class Kernel {
     Shapes.requireDistinct("C", C, "A", A);
     Shapes.requireDistinct("C", C, "B", B);
     Gemm.multiply(true, false, 1.0, A, B, null, C, A.cols, A.rows, B.cols);
+  }
+
+  /**
+   * dZ_prev = (Wᵀ · dZ) ∘ relu'(Z_prev): the gradient passed back through a layer and through the
+   * previous layer's ReLU in one pass, without a separate dA_prev.
+   *
+   * @param W p x q weights of the layer
+   * @param dZ p x m, the layer's dZ
+   * @param Zprev q x m, the previous layer's pre-activation (its cache)
+   * @param dZprev q x m, overwritten; must not be Zprev
+   */
+  public static void backpropRelu(Matrix W, Matrix dZ, Matrix Zprev, Matrix dZprev) {
+    backprop(W, dZ, "Zprev", Zprev, dZprev, Gemm.Finish.RELU_BACKWARD);
+  }
+
+  /**
+   * dZ_prev = (Wᵀ · dZ) ∘ Aprev ∘ (1 - Aprev), where Aprev = sigmoid(Z_prev) is the previous
+   * layer's cached output; one pass, as {@link #backpropRelu} does for ReLU.
+   */
+  public static void backpropSigmoid(Matrix W, Matrix dZ, Matrix Aprev, Matrix dZprev) {
+    backprop(W, dZ, "Aprev", Aprev, dZprev, Gemm.Finish.SIGMOID_BACKWARD);
+  }
+
+  /**
+   * dZ_prev = (Wᵀ · dZ) ∘ (1 - Aprev²), where Aprev = tanh(Z_prev) is the previous layer's cached
+   * output; one pass, as {@link #backpropRelu} does for ReLU.
+   */
+  public static void backpropTanh(Matrix W, Matrix dZ, Matrix Aprev, Matrix dZprev) {
+    backprop(W, dZ, "Aprev", Aprev, dZprev, Gemm.Finish.TANH_BACKWARD);
+  }
+
+  private static void backprop(
+      Matrix W, Matrix dZ, String cacheName, Matrix cache, Matrix dZprev, Gemm.Finish finish) {
+    Shapes.requireSame("dZ", dZ, W.rows, dZ.cols);
+    Shapes.requireSame(cacheName, cache, W.cols, dZ.cols);
+    Shapes.requireSame("dZprev", dZprev, W.cols, dZ.cols);
+    Shapes.requireDistinct("dZprev", dZprev, "W", W);
+    Shapes.requireDistinct("dZprev", dZprev, "dZ", dZ);
+    Shapes.requireDistinct("dZprev", dZprev, cacheName, cache);
+    Gemm.multiply(
+        true, false, 1.0, W, dZ, null, dZprev, W.cols, W.rows, dZ.cols, finish, cache, null);
   }
 
   /**

@@ -22,18 +22,8 @@ final class Team {
   private volatile Throwable failure;
 
   // The current job, written by the caller before it bumps the generation.
-  private boolean transA;
-  private double alpha;
-  private Matrix A;
-  private double[][] packed;
-  private Matrix b;
-  private Matrix C;
+  private Gemm.Job job;
   private int n;
-  private int k0;
-  private int k1;
-  private int j0;
-  private int width;
-  private boolean first;
   private int parts;
 
   Team(int size) {
@@ -53,36 +43,13 @@ final class Team {
    * Computes rows [0, n) of C split into {@code parts} (at most {@link #size()}), or returns false
    * without doing anything if another product holds the team.
    */
-  boolean run(
-      boolean transA,
-      double alpha,
-      Matrix A,
-      double[][] packed,
-      Matrix b,
-      Matrix C,
-      int n,
-      int k0,
-      int k1,
-      int j0,
-      int width,
-      boolean first,
-      int parts) {
+  boolean run(Gemm.Job job, int n, int parts) {
     if (!busy.tryLock()) {
       return false;
     }
     try {
-      this.transA = transA;
-      this.alpha = alpha;
-      this.A = A;
-      this.packed = packed;
-      this.b = b;
-      this.C = C;
+      this.job = job;
       this.n = n;
-      this.k0 = k0;
-      this.k1 = k1;
-      this.j0 = j0;
-      this.width = width;
-      this.first = first;
       this.parts = parts;
       failure = null;
       caller = Thread.currentThread();
@@ -106,19 +73,14 @@ final class Team {
       }
       return true;
     } finally {
-      A = null;
-      packed = null;
-      b = null;
-      C = null;
+      this.job = null;
       busy.unlock();
     }
   }
 
   private void part(int index) {
-    int from = (int) ((long) n * index / parts);
-    int to = (int) ((long) n * (index + 1) / parts);
-    Gemm.KERNEL.rows(
-        transA, alpha, A, packed, b, C, from, to, k0, k1, j0, width, first, Gemm.scratchRow(width));
+    Gemm.RowKernel kernel = Gemm.KERNEL;
+    kernel.rows(job, kernel.boundary(n, index, parts), kernel.boundary(n, index + 1, parts));
   }
 
   private final class Worker extends Thread {

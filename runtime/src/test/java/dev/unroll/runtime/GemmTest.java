@@ -74,6 +74,104 @@ class GemmTest {
     }
   }
 
+  /** A matrix stored at an offset inside a larger array, as the generated models' views are. */
+  private static Matrix randomView(Random random, int rows, int cols) {
+    double[] storage = new double[rows * cols + 7];
+    for (int i = 0; i < storage.length; i++) {
+      storage[i] = random.nextGaussian();
+    }
+    return Matrix.view(storage, 3, rows, cols);
+  }
+
+  @Test
+  void everyTransposeAndEveryTileEdgeAgreesWithTheNaiveSum() {
+    Random random = new Random(15);
+    for (boolean tA : new boolean[] {false, true}) {
+      for (boolean tB : new boolean[] {false, true}) {
+        for (int n : new int[] {1, 3, 4, 5, 9, 67}) {
+          for (int m : new int[] {1, 7, 16, 17, 33}) {
+            for (int k : new int[] {1, 5, 130}) {
+              Matrix A = tA ? randomView(random, k, n) : randomView(random, n, k);
+              Matrix B = tB ? randomView(random, m, k) : randomView(random, k, m);
+              Matrix b = randomView(random, n, 1);
+              Matrix C = randomView(random, n, m);
+              double[] before = C.storage().clone();
+              Gemm.multiply(tA, tB, -0.25, A, B, b, C, n, k, m);
+              String where = (tA ? "T" : "N") + (tB ? "T" : "N") + " " + n + "x" + k + "x" + m;
+              for (int i = 0; i < n; i++) {
+                for (int j = 0; j < m; j++) {
+                  double expected = -0.25 * naive(tA, tB, A, B, i, j, k) + b.get(i, 0);
+                  assertEquals(expected, C.get(i, j), 1e-12 * (k + 1), where);
+                }
+              }
+              double[] after = C.storage();
+              for (int x : new int[] {0, 1, 2, after.length - 4, after.length - 1}) {
+                assertEquals(before[x], after[x], where + ": wrote outside C at " + x);
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void finishingStepsEqualTheSeparateElementWisePass() {
+    Random random = new Random(16);
+    int n = 37;
+    int k = 150;
+    int m = 45;
+    for (Gemm.Finish finish : Gemm.Finish.values()) {
+      boolean forward = finish.ordinal() <= Gemm.Finish.TANH.ordinal();
+      Matrix A = random(random, k, n);
+      Matrix B = random(random, k, m);
+      Matrix b = forward ? random(random, n, 1) : null;
+      Matrix cache = random(random, n, m);
+      if (finish == Gemm.Finish.SIGMOID_BACKWARD || finish == Gemm.Finish.TANH_BACKWARD) {
+        Kernel.tanh(cache, cache); // an activation's output lies in (-1, 1)
+      }
+      Matrix plain = Matrix.zeros(n, m);
+      Gemm.multiply(true, false, 0.5, A, B, b, plain, n, k, m);
+      Matrix expected = Matrix.zeros(n, m);
+      switch (finish) {
+        case NONE:
+          expected = plain;
+          break;
+        case RELU:
+          Kernel.relu(plain, expected);
+          break;
+        case SIGMOID:
+          Kernel.sigmoid(plain, expected);
+          break;
+        case TANH:
+          Kernel.tanh(plain, expected);
+          break;
+        case RELU_BACKWARD:
+          Kernel.reluBackward(plain, cache, expected);
+          break;
+        case SIGMOID_BACKWARD:
+          Kernel.sigmoidBackward(plain, cache, expected);
+          break;
+        case TANH_BACKWARD:
+          Kernel.tanhBackward(plain, cache, expected);
+          break;
+      }
+      Matrix C = Matrix.zeros(n, m);
+      Matrix out = forward ? Matrix.zeros(n, m) : null;
+      Gemm.multiply(true, false, 0.5, A, B, b, C, n, k, m, finish, forward ? null : cache, out);
+      Matrix actual = forward && finish != Gemm.Finish.NONE ? out : C;
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < m; j++) {
+          double e = expected.get(i, j);
+          assertEquals(e, actual.get(i, j), 1e-14 * Math.max(1, Math.abs(e)), finish + "");
+        }
+      }
+      if (forward) {
+        assertArrayEquals(plain.toFlatArray(), C.toFlatArray(), finish + " must keep Z");
+      }
+    }
+  }
+
   @Test
   void theExpectedKernelIsInUse() {
     // The build runs these tests twice: without the Vector API module, then with it.
@@ -86,16 +184,22 @@ class GemmTest {
   @Test
   void resultsAreBitIdenticalWhateverTheThreadCount() {
     Random random = new Random(12);
-    int n = 256;
+    int n = 257; // not a multiple of the row tile, so the threads' parts have edges
     int k = 300;
     int m = 64; // 4.9 million multiply-adds: above the parallel threshold
     Matrix A = random(random, n, k);
     Matrix B = random(random, k, m);
-    Matrix one = Matrix.zeros(n, m);
-    Matrix two = Matrix.zeros(n, m);
-    Gemm.multiply(1, false, false, 1.0, A, B, null, one, n, k, m);
-    Gemm.multiply(2, false, false, 1.0, A, B, null, two, n, k, m);
-    assertArrayEquals(one.toFlatArray(), two.toFlatArray());
+    Matrix b = random(random, n, 1);
+    for (Gemm.Finish finish : new Gemm.Finish[] {Gemm.Finish.NONE, Gemm.Finish.TANH}) {
+      Matrix one = Matrix.zeros(n, m);
+      Matrix two = Matrix.zeros(n, m);
+      Matrix oneOut = Matrix.zeros(n, m);
+      Matrix twoOut = Matrix.zeros(n, m);
+      Gemm.multiply(1, false, false, 1.0, A, B, b, one, n, k, m, finish, null, oneOut);
+      Gemm.multiply(2, false, false, 1.0, A, B, b, two, n, k, m, finish, null, twoOut);
+      assertArrayEquals(one.toFlatArray(), two.toFlatArray());
+      assertArrayEquals(oneOut.toFlatArray(), twoOut.toFlatArray());
+    }
   }
 
   @Test
@@ -109,7 +213,8 @@ class GemmTest {
     Matrix A = random(random, n, k);
     Matrix B = random(random, k, m);
     Matrix expected = Matrix.zeros(n, m);
-    Gemm.multiply(1, false, false, 1.0, A, B, null, expected, n, k, m);
+    Gemm.multiply(
+        1, false, false, 1.0, A, B, null, expected, n, k, m, Gemm.Finish.NONE, null, null);
     java.util.concurrent.ExecutorService callers =
         java.util.concurrent.Executors.newFixedThreadPool(4);
     try {

@@ -411,6 +411,72 @@ class KernelTest {
     assertEquals(filled(2, 4, 7), c);
   }
 
+  @Test
+  void fusedStepsEqualTheProductFollowedByTheElementWiseStep() {
+    Matrix w = Matrix.of(new double[][] {{1, -2, 3}, {-4, 5, -6}});
+    Matrix a = Matrix.of(new double[][] {{0.1, -0.2}, {0.3, 0.4}, {-0.5, 0.6}});
+    Matrix b = Matrix.column(0.25, -0.5);
+    Matrix z = Matrix.zeros(2, 2);
+    Kernel.affine(w, a, b, z);
+    Matrix expected = Matrix.zeros(2, 2);
+    Matrix fusedZ = Matrix.zeros(2, 2);
+    Matrix fused = Matrix.zeros(2, 2);
+
+    Kernel.relu(z, expected);
+    Kernel.affineRelu(w, a, b, fusedZ, fused);
+    assertEquals(z, fusedZ);
+    assertEquals(expected, fused);
+    Kernel.sigmoid(z, expected);
+    Kernel.affineSigmoid(w, a, b, fusedZ, fused);
+    assertClose(expected, fused, 1e-15);
+    Kernel.tanh(z, expected);
+    Kernel.affineTanh(w, a, b, fusedZ, fused);
+    assertClose(expected, fused, 1e-15);
+
+    // Backward: dZ_prev = (Wᵀ · dZ) ∘ g'(cache), with the cache of the previous layer.
+    Matrix dz = Matrix.of(new double[][] {{1, -1}, {0.5, 2}});
+    Matrix cache = Matrix.of(new double[][] {{0.2, -0.3}, {0.9, 0}, {-0.7, 0.4}});
+    Matrix da = Matrix.zeros(3, 2);
+    Kernel.multiplyTransposeA(w, dz, da);
+    Matrix dzPrev = Matrix.zeros(3, 2);
+    Matrix want = Matrix.zeros(3, 2);
+    Kernel.reluBackward(da, cache, want);
+    Kernel.backpropRelu(w, dz, cache, dzPrev);
+    assertEquals(want, dzPrev);
+    Kernel.sigmoidBackward(da, cache, want);
+    Kernel.backpropSigmoid(w, dz, cache, dzPrev);
+    assertClose(want, dzPrev, 1e-15);
+    Kernel.tanhBackward(da, cache, want);
+    Kernel.backpropTanh(w, dz, cache, dzPrev);
+    assertClose(want, dzPrev, 1e-15);
+  }
+
+  @Test
+  void fusedStepsCheckEveryShapeAndRefuseSharedStorage() {
+    Matrix w = Matrix.zeros(2, 3);
+    Matrix a = Matrix.zeros(3, 4);
+    Matrix b = Matrix.zeros(2, 1);
+    Matrix z = Matrix.zeros(2, 4);
+    assertShapeError("2 x 4", "4 x 2", () -> Kernel.affineTanh(w, a, b, z, Matrix.zeros(4, 2)));
+    IllegalArgumentException shared =
+        assertThrows(IllegalArgumentException.class, () -> Kernel.affineRelu(w, a, b, z, z));
+    assertTrue(shared.getMessage().contains("Out shares storage with Z"), shared.getMessage());
+    Matrix dz = Matrix.zeros(2, 4);
+    assertShapeError(
+        "3 x 4", "4 x 3", () -> Kernel.backpropRelu(w, dz, Matrix.zeros(4, 3), Matrix.zeros(3, 4)));
+    Matrix dzPrev = filled(3, 4, 7);
+    assertThrows(IllegalArgumentException.class, () -> Kernel.backpropTanh(w, dz, dzPrev, dzPrev));
+    assertEquals(filled(3, 4, 7), dzPrev);
+  }
+
+  private static void assertClose(Matrix expected, Matrix actual, double tolerance) {
+    for (int i = 0; i < expected.rows(); i++) {
+      for (int j = 0; j < expected.cols(); j++) {
+        assertEquals(expected.get(i, j), actual.get(i, j), tolerance, "(" + i + ", " + j + ")");
+      }
+    }
+  }
+
   // ---------------------------------------------------------------- element-wise
 
   @Test
