@@ -25,7 +25,7 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorRows implements Gemm.RowKernel {
   private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
   private static final int V = SPECIES.length();
-  private static final int MR = 4;
+  private static final int MR = 8;
   private static final int NR = 2 * V;
 
   /** Rows of packed A per block: 64 x 256 doubles are 128 KB, well within L2. */
@@ -182,23 +182,33 @@ final class VectorRows implements Gemm.RowKernel {
       Gemm.Job job,
       int i) {
     DoubleVector c00, c01, c10, c11, c20, c21, c30, c31;
-    int o1 = co + ldc;
-    int o2 = o1 + ldc;
-    int o3 = o2 + ldc;
+    DoubleVector c40, c41, c50, c51, c60, c61, c70, c71;
     if (fresh) {
       c00 = c01 = DoubleVector.broadcast(SPECIES, job.bias(i));
       c10 = c11 = DoubleVector.broadcast(SPECIES, job.bias(i + 1));
       c20 = c21 = DoubleVector.broadcast(SPECIES, job.bias(i + 2));
       c30 = c31 = DoubleVector.broadcast(SPECIES, job.bias(i + 3));
+      c40 = c41 = DoubleVector.broadcast(SPECIES, job.bias(i + 4));
+      c50 = c51 = DoubleVector.broadcast(SPECIES, job.bias(i + 5));
+      c60 = c61 = DoubleVector.broadcast(SPECIES, job.bias(i + 6));
+      c70 = c71 = DoubleVector.broadcast(SPECIES, job.bias(i + 7));
     } else {
       c00 = DoubleVector.fromArray(SPECIES, c, co);
       c01 = DoubleVector.fromArray(SPECIES, c, co + V);
-      c10 = DoubleVector.fromArray(SPECIES, c, o1);
-      c11 = DoubleVector.fromArray(SPECIES, c, o1 + V);
-      c20 = DoubleVector.fromArray(SPECIES, c, o2);
-      c21 = DoubleVector.fromArray(SPECIES, c, o2 + V);
-      c30 = DoubleVector.fromArray(SPECIES, c, o3);
-      c31 = DoubleVector.fromArray(SPECIES, c, o3 + V);
+      c10 = DoubleVector.fromArray(SPECIES, c, co + ldc);
+      c11 = DoubleVector.fromArray(SPECIES, c, co + ldc + V);
+      c20 = DoubleVector.fromArray(SPECIES, c, co + 2 * ldc);
+      c21 = DoubleVector.fromArray(SPECIES, c, co + 2 * ldc + V);
+      c30 = DoubleVector.fromArray(SPECIES, c, co + 3 * ldc);
+      c31 = DoubleVector.fromArray(SPECIES, c, co + 3 * ldc + V);
+      c40 = DoubleVector.fromArray(SPECIES, c, co + 4 * ldc);
+      c41 = DoubleVector.fromArray(SPECIES, c, co + 4 * ldc + V);
+      c50 = DoubleVector.fromArray(SPECIES, c, co + 5 * ldc);
+      c51 = DoubleVector.fromArray(SPECIES, c, co + 5 * ldc + V);
+      c60 = DoubleVector.fromArray(SPECIES, c, co + 6 * ldc);
+      c61 = DoubleVector.fromArray(SPECIES, c, co + 6 * ldc + V);
+      c70 = DoubleVector.fromArray(SPECIES, c, co + 7 * ldc);
+      c71 = DoubleVector.fromArray(SPECIES, c, co + 7 * ldc + V);
     }
     for (int p = 0; p < kc; p++) {
       int bx = bo + p * NR;
@@ -217,15 +227,35 @@ final class VectorRows implements Gemm.RowKernel {
       x = DoubleVector.broadcast(SPECIES, slivers[ax + 3]);
       c30 = b0.fma(x, c30);
       c31 = b1.fma(x, c31);
+      x = DoubleVector.broadcast(SPECIES, slivers[ax + 4]);
+      c40 = b0.fma(x, c40);
+      c41 = b1.fma(x, c41);
+      x = DoubleVector.broadcast(SPECIES, slivers[ax + 5]);
+      c50 = b0.fma(x, c50);
+      c51 = b1.fma(x, c51);
+      x = DoubleVector.broadcast(SPECIES, slivers[ax + 6]);
+      c60 = b0.fma(x, c60);
+      c61 = b1.fma(x, c61);
+      x = DoubleVector.broadcast(SPECIES, slivers[ax + 7]);
+      c70 = b0.fma(x, c70);
+      c71 = b1.fma(x, c71);
     }
     c00.intoArray(c, co);
     c01.intoArray(c, co + V);
-    c10.intoArray(c, o1);
-    c11.intoArray(c, o1 + V);
-    c20.intoArray(c, o2);
-    c21.intoArray(c, o2 + V);
-    c30.intoArray(c, o3);
-    c31.intoArray(c, o3 + V);
+    c10.intoArray(c, co + ldc);
+    c11.intoArray(c, co + ldc + V);
+    c20.intoArray(c, co + 2 * ldc);
+    c21.intoArray(c, co + 2 * ldc + V);
+    c30.intoArray(c, co + 3 * ldc);
+    c31.intoArray(c, co + 3 * ldc + V);
+    c40.intoArray(c, co + 4 * ldc);
+    c41.intoArray(c, co + 4 * ldc + V);
+    c50.intoArray(c, co + 5 * ldc);
+    c51.intoArray(c, co + 5 * ldc + V);
+    c60.intoArray(c, co + 6 * ldc);
+    c61.intoArray(c, co + 6 * ldc + V);
+    c70.intoArray(c, co + 7 * ldc);
+    c71.intoArray(c, co + 7 * ldc + V);
   }
 
   /** A tile that is cut by C's last row or column: computed in {@code buffer}, then copied. */
