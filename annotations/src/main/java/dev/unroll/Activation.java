@@ -14,5 +14,13 @@ public enum Activation {
   /** g(z) = tanh z, in (-1, 1); g'(z) = 1 - tanh² z. */
   TANH,
   /** g(z) = z; g'(z) = 1. The usual output for regression with mean squared error. */
-  LINEAR
+  LINEAR,
+  /**
+   * For the output layer of a classifier with two or more classes: each column of Z becomes a
+   * probability distribution, a_i = e^{z_i} / Σ_k e^{z_k} (computed with the column's maximum
+   * subtracted first, so no exponential overflows). Only with {@link
+   * Loss#CATEGORICAL_CROSS_ENTROPY}, where the two derivatives combine into dZ = A - Y and the
+   * softmax Jacobian is never formed.
+   */
+  SOFTMAX
 }

@@ -9,5 +9,11 @@ public enum Loss {
    */
   BINARY_CROSS_ENTROPY,
   /** J = (1/2m) Σ (a - y)², summed over every output and example. */
-  MEAN_SQUARED_ERROR
+  MEAN_SQUARED_ERROR,
+  /**
+   * J = -(1/m) Σ_examples Σ_classes y log a, for one-hot labels Y (one row per class) after a
+   * {@link Activation#SOFTMAX SOFTMAX} output. The generated code computes it from the
+   * pre-activation as log-sum-exp minus the labelled class's z, so it never takes log(0).
+   */
+  CATEGORICAL_CROSS_ENTROPY
 }

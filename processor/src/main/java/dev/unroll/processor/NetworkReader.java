@@ -126,6 +126,7 @@ final class NetworkReader {
       reporter.error(type, Problem.NETWORK_NO_LAYERS, type.getSimpleName());
     } else {
       checkLossFitsOutput(loss, layers.get(layers.size() - 1));
+      checkSoftmaxPlacement(layers);
       warnAboutStackedSigmoids(type, layers);
     }
 
@@ -201,21 +202,64 @@ final class NetworkReader {
   private record LayerDeclaration(
       VariableElement field, AnnotationMirror annotation, int units, Activation activation) {}
 
-  /** Binary cross-entropy takes logarithms of the outputs, so they must lie in (0, 1). */
+  /**
+   * The loss and the output activation must fit: binary cross-entropy takes logarithms of the
+   * outputs, so they must lie in (0, 1); softmax and categorical cross-entropy only come together.
+   */
   private void checkLossFitsOutput(Loss loss, LayerDeclaration output) {
-    if (loss != Loss.BINARY_CROSS_ENTROPY
-        || output.activation() == null
-        || output.activation() == Activation.SIGMOID) {
+    Activation activation = output.activation();
+    if (loss == null || activation == null) {
       return;
     }
-    reporter.error(
-        output.field(),
-        output.annotation(),
-        value(output.annotation(), "activation"),
-        Problem.LOSS_OUTPUT,
-        output.field().getSimpleName(),
-        output.activation(),
-        range(output.activation()));
+    AnnotationValue where = value(output.annotation(), "activation");
+    if (activation == Activation.SOFTMAX && loss != Loss.CATEGORICAL_CROSS_ENTROPY) {
+      reporter.error(
+          output.field(),
+          output.annotation(),
+          where,
+          Problem.LOSS_SOFTMAX,
+          output.field().getSimpleName(),
+          loss);
+    } else if (loss == Loss.CATEGORICAL_CROSS_ENTROPY && activation != Activation.SOFTMAX) {
+      reporter.error(
+          output.field(),
+          output.annotation(),
+          where,
+          Problem.LOSS_CATEGORICAL,
+          output.field().getSimpleName(),
+          activation);
+    } else if (loss == Loss.BINARY_CROSS_ENTROPY && activation != Activation.SIGMOID) {
+      reporter.error(
+          output.field(),
+          output.annotation(),
+          where,
+          Problem.LOSS_OUTPUT,
+          output.field().getSimpleName(),
+          activation,
+          range(activation));
+    } else if (activation == Activation.SOFTMAX && output.units() == 1) {
+      reporter.error(
+          output.field(),
+          output.annotation(),
+          value(output.annotation(), "units"),
+          Problem.SOFTMAX_ONE_UNIT,
+          output.field().getSimpleName());
+    }
+  }
+
+  /** SOFTMAX belongs on the output layer only. */
+  private void checkSoftmaxPlacement(List<LayerDeclaration> layers) {
+    for (int i = 0; i < layers.size() - 1; i++) {
+      LayerDeclaration layer = layers.get(i);
+      if (layer.activation() == Activation.SOFTMAX) {
+        reporter.error(
+            layer.field(),
+            layer.annotation(),
+            value(layer.annotation(), "activation"),
+            Problem.SOFTMAX_HIDDEN,
+            layer.field().getSimpleName());
+      }
+    }
   }
 
   private static String range(Activation activation) {
@@ -224,6 +268,8 @@ final class NetworkReader {
         return "[0, ∞)";
       case TANH:
         return "(-1, 1)";
+      case SOFTMAX:
+        return "(0, 1)";
       default:
         return "(-∞, ∞)";
     }

@@ -70,6 +70,7 @@ final class NetworkWriter {
     names.newName("ARCHITECTURE");
     names.newName("parameters");
     names.newName("workspace");
+    names.newName("spare");
     for (LayerModel layer : net.layers()) {
       names.newName(weights(layer));
       names.newName(bias(layer));
@@ -166,7 +167,17 @@ final class NetworkWriter {
 
   private String lossDetail() {
     LayerModel out = net.outputLayer();
-    if (fusedSigmoidCrossEntropy()) {
+    if (net.loss() == Loss.CATEGORICAL_CROSS_ENTROPY) {
+      return String.format(
+          Locale.ROOT,
+          "\nIt is computed from the pre-activation Z%d as log-sum-exp minus the labelled\n"
+              + "class's z, so it never takes log(0), and backpropagation starts from\n"
+              + "dZ%d = A%d - Y: the softmax Jacobian and the loss's derivative cancel.",
+          out.number(),
+          out.number(),
+          out.number());
+    }
+    if (fusedOutputError()) {
       return String.format(
           Locale.ROOT,
           "\nIt is computed from the pre-activation Z%d, which keeps every digit where the\n"
@@ -217,7 +228,13 @@ final class NetworkWriter {
 
     type.addField(
         FieldSpec.builder(workspace, "workspace", Modifier.PRIVATE)
-            .addJavadoc("Buffers of the last batch size seen; replaced when it changes.\n")
+            .addJavadoc("Buffers of the last batch size seen.\n")
+            .build());
+    type.addField(
+        FieldSpec.builder(workspace, "spare", Modifier.PRIVATE)
+            .addJavadoc(
+                "Buffers of the batch size before it, kept for training loops whose last batch\n"
+                    + "of an epoch is smaller than the others.\n")
             .build());
 
     for (LayerModel layer : net.layers()) {
@@ -441,7 +458,7 @@ final class NetworkWriter {
 
   /** Whether the output layer needs dA before dZ: mean squared error after a non-linear g. */
   private boolean needsOutputDa() {
-    return !fusedSigmoidCrossEntropy() && net.outputLayer().activation() != Activation.LINEAR;
+    return !fusedOutputError() && net.outputLayer().activation() != Activation.LINEAR;
   }
 
   private MethodSpec workspaceFor() {
@@ -449,9 +466,13 @@ final class NetworkWriter {
         .addModifiers(Modifier.PRIVATE)
         .returns(workspace)
         .addParameter(int.class, "m")
-        .addJavadoc("The workspace for batches of m examples, reused while m stays the same.\n")
+        .addJavadoc(
+            "The workspace for batches of m examples: the last one or the one before it when m\n"
+                + "matches, a new one otherwise.\n")
         .beginControlFlow("if (workspace == null || workspace.m != m)")
-        .addStatement("workspace = new $T(m)", workspace)
+        .addStatement("$T previous = workspace", workspace)
+        .addStatement("workspace = spare != null && spare.m == m ? spare : new $T(m)", workspace)
+        .addStatement("spare = previous")
         .endControlFlow()
         .addStatement("return workspace")
         .build();
@@ -491,6 +512,9 @@ final class NetworkWriter {
             ScalarLayerWriter.forwardName(layer));
         method.addStatement(
             "$L($N, $N, $N)", ScalarLayerWriter.forwardName(layer), aPrev, z(layer), a(layer));
+        if (layer.activation() == Activation.SOFTMAX) {
+          softmax(method, layer);
+        }
         continue;
       }
       method.addComment(
@@ -507,6 +531,10 @@ final class NetworkWriter {
         method.addStatement(
             "$T.affine($N, $N, $N, $N)", KERNEL, weights(layer), aPrev, bias(layer), z(layer));
         method.addComment("$L = $L   (linear: the same matrix)", a(layer), z(layer));
+      } else if (layer.activation() == Activation.SOFTMAX) {
+        method.addStatement(
+            "$T.affine($N, $N, $N, $N)", KERNEL, weights(layer), aPrev, bias(layer), z(layer));
+        softmax(method, layer);
       } else {
         String fn = activationName(layer.activation());
         method.addComment(
@@ -527,6 +555,15 @@ final class NetworkWriter {
       }
     }
     return method.build();
+  }
+
+  /** A = softmax(Z), one column (example) at a time. */
+  private void softmax(MethodSpec.Builder method, LayerModel layer) {
+    method.addComment(
+        "$L = softmax($L): per column, e^(z - max) / Σ e^(z - max), so nothing overflows",
+        a(layer),
+        z(layer));
+    method.addStatement("$T.softmax($N, $N)", KERNEL, z(layer), a(layer));
   }
 
   private MethodSpec forward() {
@@ -553,7 +590,15 @@ final class NetworkWriter {
             .returns(double.class)
             .addParameter(workspace, "w")
             .addParameter(MATRIX, "Y");
-    if (fusedSigmoidCrossEntropy()) {
+    if (net.loss() == Loss.CATEGORICAL_CROSS_ENTROPY) {
+      method.addComment(
+          "Categorical cross-entropy of A$L = softmax(Z$L), from Z$L itself:",
+          out.number(),
+          out.number(),
+          out.number());
+      method.addComment("J = (1/m) Σ_columns Σ_classes y (log Σ_k e^z_k - z)");
+      method.addStatement("return $T.categoricalCrossEntropyFromLogits(w.$N, Y)", COSTS, z(out));
+    } else if (fusedOutputError()) {
       method.addComment(
           "Binary cross-entropy of A$L = sigmoid(Z$L), from Z$L itself:",
           out.number(),
@@ -578,10 +623,19 @@ final class NetworkWriter {
         .addJavadoc("The $L of a batch.\n", lossName(net.loss()))
         .addStatement("$T.requireInputs(X, $L)", SHAPES, net.inputs())
         .addStatement("$T.requireLabels(Y, $L, X.cols())", SHAPES, net.outputs())
+        .addCode(labelDistributions())
         .addStatement("$T w = workspace(X.cols())", workspace)
         .addStatement("forwardPass(X, w)")
         .addStatement("return cost(w, Y)")
         .build();
+  }
+
+  /** Categorical cross-entropy's gradient A - Y needs every column of Y to sum to 1. */
+  private CodeBlock labelDistributions() {
+    if (net.loss() != Loss.CATEGORICAL_CROSS_ENTROPY) {
+      return CodeBlock.of("");
+    }
+    return CodeBlock.builder().addStatement("$T.requireDistributions(Y)", SHAPES).build();
   }
 
   // ---------------------------------------------------------------- backward pass
@@ -620,6 +674,7 @@ final class NetworkWriter {
             .addStatement("$T.requireInputs(X, $L)", SHAPES, net.inputs())
             .addStatement("int m = X.cols()")
             .addStatement("$T.requireLabels(Y, $L, m)", SHAPES, net.outputs())
+            .addCode(labelDistributions())
             .addStatement(
                 "$T.requireLength($S, gradient, $L)", SHAPES, "gradient", net.parameterCount())
             .addCode("\n")
@@ -787,7 +842,15 @@ final class NetworkWriter {
   /** dZ of the output layer, from the loss. */
   private void outputDelta(MethodSpec.Builder method, LayerModel out) {
     String dz = "d" + z(out);
-    if (fusedSigmoidCrossEntropy()) {
+    if (net.loss() == Loss.CATEGORICAL_CROSS_ENTROPY) {
+      method.addComment(
+          "$L = $L - Y   (softmax output with categorical cross-entropy: the Jacobian cancels)",
+          dz,
+          a(out));
+      method.addStatement("$T.outputError($N, Y, $N)", COSTS, a(out), dz);
+      return;
+    }
+    if (fusedOutputError()) {
       method.addComment(
           "$L = $L - Y   (sigmoid output with binary cross-entropy: σ'(Z) cancels)", dz, a(out));
       method.addStatement("$T.outputError($N, Y, $N)", COSTS, a(out), dz);
@@ -973,9 +1036,11 @@ final class NetworkWriter {
     return "A" + layer.number();
   }
 
-  private boolean fusedSigmoidCrossEntropy() {
-    return net.loss() == Loss.BINARY_CROSS_ENTROPY
-        && net.outputLayer().activation() == Activation.SIGMOID;
+  /** Whether the output layer's dZ is simply A - Y: sigmoid with BCE, softmax with CCE. */
+  private boolean fusedOutputError() {
+    Activation output = net.outputLayer().activation();
+    return (net.loss() == Loss.BINARY_CROSS_ENTROPY && output == Activation.SIGMOID)
+        || (net.loss() == Loss.CATEGORICAL_CROSS_ENTROPY && output == Activation.SOFTMAX);
   }
 
   static String activationName(Activation activation) {
@@ -988,6 +1053,8 @@ final class NetworkWriter {
         return "binary cross-entropy";
       case MEAN_SQUARED_ERROR:
         return "mean squared error";
+      case CATEGORICAL_CROSS_ENTROPY:
+        return "categorical cross-entropy";
       default:
         throw new IllegalStateException("unknown loss " + loss);
     }

@@ -57,6 +57,26 @@ enum Problem {
       "BINARY_CROSS_ENTROPY takes the logarithm of the outputs, so they must lie in (0, 1), but"
           + " output layer %s uses %s, whose outputs range over %s. Use activation ="
           + " Activation.SIGMOID on the output layer, or loss = Loss.MEAN_SQUARED_ERROR."),
+  LOSS_SOFTMAX(
+      "loss-softmax",
+      "output layer %s uses SOFTMAX, which Unroll pairs only with CATEGORICAL_CROSS_ENTROPY (the"
+          + " two derivatives combine into dZ = A - Y), but loss = %s. Use loss ="
+          + " Loss.CATEGORICAL_CROSS_ENTROPY, or Activation.SIGMOID for one output with"
+          + " BINARY_CROSS_ENTROPY."),
+  LOSS_CATEGORICAL(
+      "loss-categorical",
+      "CATEGORICAL_CROSS_ENTROPY needs each column of outputs to be a probability distribution"
+          + " over the classes, but output layer %s uses %s. Use activation ="
+          + " Activation.SOFTMAX on the output layer."),
+  SOFTMAX_HIDDEN(
+      "softmax-hidden",
+      "layer %s uses SOFTMAX, which Unroll supports only on the output layer (its gradient is"
+          + " computed together with the loss). Use RELU, TANH or SIGMOID for hidden layers."),
+  SOFTMAX_ONE_UNIT(
+      "softmax-one-unit",
+      "output layer %s has 1 unit with SOFTMAX, whose output is then always 1 and learns"
+          + " nothing. Give it one unit per class (2 or more), or use 1 unit with"
+          + " Activation.SIGMOID and Loss.BINARY_CROSS_ENTROPY."),
   STACKED_SIGMOID(
       "stacked-sigmoid",
       "hidden layers %s and %s are stacked SIGMOID layers. Sigmoid's slope is at most 1/4, so"

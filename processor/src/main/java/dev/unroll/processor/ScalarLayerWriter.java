@@ -112,7 +112,9 @@ final class ScalarLayerWriter {
         .addStatement("int at = $N.offset()", in)
         .addComment("Workspace matrices own their arrays from index 0.")
         .addStatement("double[] z = Z$L.storage()", n);
-    boolean linear = layer.activation() == Activation.LINEAR;
+    // A linear layer's A is its Z; a softmax layer's A needs every unit, so the caller forms it.
+    boolean linear =
+        layer.activation() == Activation.LINEAR || layer.activation() == Activation.SOFTMAX;
     if (!linear) {
       method.addStatement("double[] a = A$L.storage()", n);
     }

@@ -58,6 +58,10 @@ class DiagnosticsTest {
             "network-inputs",
             "network-too-large",
             "loss-output",
+            "loss-softmax",
+            "loss-categorical",
+            "softmax-hidden",
+            "softmax-one-unit",
             "stacked-sigmoid",
             "layer-units",
             "layer-modifier",
@@ -636,6 +640,112 @@ class DiagnosticsTest {
         .hadErrorContaining(
             "Use activation = Activation.SIGMOID on the output layer, or loss ="
                 + " Loss.MEAN_SQUARED_ERROR.");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"BINARY_CROSS_ENTROPY", "MEAN_SQUARED_ERROR"})
+  void softmaxWithAnotherLossIsReportedAtTheOutputLayer(String loss) {
+    JavaFileObject source =
+        Sources.demo(
+            "Net",
+            "@Network(inputs = 2, loss = Loss." + loss + ")",
+            "class Net {",
+            "  @Layer(units = 3, activation = Activation.RELU) Dense hidden;",
+            "  @Layer(units = 3, activation = Activation.SOFTMAX) Dense out;",
+            "}");
+    Compilation compilation = compile(source);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[unroll:loss-softmax] output layer out uses SOFTMAX, which Unroll pairs only with"
+                + " CATEGORICAL_CROSS_ENTROPY (the two derivatives combine into dZ = A - Y), but"
+                + " loss = "
+                + loss
+                + ". Use loss = Loss.CATEGORICAL_CROSS_ENTROPY")
+        .inFile(source)
+        .onLineContaining("Dense out");
+  }
+
+  @Test
+  void categoricalCrossEntropyWithoutSoftmaxIsReportedAtTheOutputLayer() {
+    JavaFileObject source =
+        Sources.demo(
+            "Net",
+            "@Network(inputs = 2, loss = Loss.CATEGORICAL_CROSS_ENTROPY)",
+            "class Net {",
+            "  @Layer(units = 3, activation = Activation.RELU) Dense hidden;",
+            "  @Layer(units = 3, activation = Activation.SIGMOID) Dense out;",
+            "}");
+    Compilation compilation = compile(source);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[unroll:loss-categorical] CATEGORICAL_CROSS_ENTROPY needs each column of outputs to be"
+                + " a probability distribution over the classes, but output layer out uses SIGMOID."
+                + " Use activation = Activation.SOFTMAX on the output layer.")
+        .inFile(source)
+        .onLineContaining("Dense out");
+  }
+
+  @Test
+  void softmaxOnAHiddenLayerIsReportedThere() {
+    JavaFileObject source =
+        Sources.demo(
+            "Net",
+            "@Network(inputs = 2, loss = Loss.CATEGORICAL_CROSS_ENTROPY)",
+            "class Net {",
+            "  @Layer(units = 4, activation = Activation.SOFTMAX) Dense hidden;",
+            "  @Layer(units = 3, activation = Activation.SOFTMAX) Dense out;",
+            "}");
+    Compilation compilation = compile(source);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[unroll:softmax-hidden] layer hidden uses SOFTMAX, which Unroll supports only on the"
+                + " output layer")
+        .inFile(source)
+        .onLineContaining("Dense hidden");
+  }
+
+  @Test
+  void softmaxOverOneUnitIsReportedAtItsUnits() {
+    JavaFileObject source =
+        Sources.demo(
+            "Net",
+            "@Network(inputs = 2, loss = Loss.CATEGORICAL_CROSS_ENTROPY)",
+            "class Net {",
+            "  @Layer(units = 1, activation = Activation.SOFTMAX) Dense out;",
+            "}");
+    Compilation compilation = compile(source);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[unroll:softmax-one-unit] output layer out has 1 unit with SOFTMAX, whose output is"
+                + " then always 1")
+        .inFile(source)
+        .onLineContaining("Dense out");
+  }
+
+  @Test
+  void softmaxWithCategoricalCrossEntropyCompilesCleanlyInEveryForm() {
+    for (String unrolling : new String[] {"AUTO", "SCALAR", "KERNEL"}) {
+      JavaFileObject source =
+          Sources.demo(
+              "Net",
+              "@Network(inputs = 2, loss = Loss.CATEGORICAL_CROSS_ENTROPY,",
+              "    unrolling = Unrolling." + unrolling + ")",
+              "class Net {",
+              "  @Layer(units = 4, activation = Activation.TANH) Dense hidden;",
+              "  @Layer(units = 3, activation = Activation.SOFTMAX) Dense out;",
+              "}");
+      Compilation compilation = compile(source);
+      assertThat(compilation).succeededWithoutWarnings();
+      String generated = Sources.generatedSource(compilation, "demo.UnrolledNet");
+      org.junit.jupiter.api.Assertions.assertTrue(
+          generated.contains("Kernel.softmax(Z2, A2);"), generated);
+      org.junit.jupiter.api.Assertions.assertTrue(
+          generated.contains("Costs.categoricalCrossEntropyFromLogits(w.Z2, Y)"), generated);
+    }
   }
 
   @Test

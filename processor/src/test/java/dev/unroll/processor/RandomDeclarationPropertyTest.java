@@ -270,7 +270,7 @@ class RandomDeclarationPropertyTest {
   private static Case validCase(Random random, int index) {
     Case c = new Case(index);
     c.inputs = 1 + random.nextInt(8);
-    c.loss = random.nextBoolean() ? Loss.MEAN_SQUARED_ERROR : Loss.BINARY_CROSS_ENTROPY;
+    c.loss = Loss.values()[random.nextInt(Loss.values().length)];
     int depth = 1 + random.nextInt(4);
     List<String> names = new ArrayList<>(List.of(NAMES));
     Activation previous = null;
@@ -281,7 +281,9 @@ class RandomDeclarationPropertyTest {
         activation =
             c.loss == Loss.BINARY_CROSS_ENTROPY
                 ? Activation.SIGMOID
-                : Activation.values()[random.nextInt(Activation.values().length)];
+                : c.loss == Loss.CATEGORICAL_CROSS_ENTROPY
+                    ? Activation.SOFTMAX
+                    : HIDDEN[random.nextInt(HIDDEN.length)];
       } else if (previous == Activation.SIGMOID) {
         activation = NOT_SIGMOID[random.nextInt(NOT_SIGMOID.length)];
       } else {
@@ -291,7 +293,9 @@ class RandomDeclarationPropertyTest {
       // Half the layers get a plain name, the rest one from NAMES, each name used once.
       String name =
           random.nextBoolean() ? "layer" + (l + 1) : names.remove(random.nextInt(names.size()));
-      c.layers.add(new LayerField(name, 1 + random.nextInt(8), activation));
+      // Softmax needs two classes or more.
+      int units = activation == Activation.SOFTMAX ? 2 + random.nextInt(7) : 1 + random.nextInt(8);
+      c.layers.add(new LayerField(name, units, activation));
     }
     return c;
   }
@@ -389,8 +393,9 @@ class RandomDeclarationPropertyTest {
     assertEquals(EnumSet.allOf(Fault.class), faults);
     assertEquals(EnumSet.allOf(Shape.class), shapes);
     assertTrue(pairs.size() >= 10, "pairs of faults: " + pairs);
-    // Every output under mean squared error, and the sigmoid under binary cross-entropy.
-    assertEquals(Activation.values().length + 1, outputs.size(), outputs.toString());
+    // Every output but softmax under mean squared error, the sigmoid under binary cross-entropy
+    // and softmax under categorical cross-entropy.
+    assertEquals(HIDDEN.length + 2, outputs.size(), outputs.toString());
     assertEquals(Set.of(1, 2, 3, 4), depths);
   }
 
@@ -426,6 +431,14 @@ class RandomDeclarationPropertyTest {
       for (double[] row : y) {
         for (int j = 0; j < m; j++) {
           row[j] = c.loss == Loss.BINARY_CROSS_ENTROPY ? random.nextInt(2) : random.nextGaussian();
+        }
+      }
+      if (c.loss == Loss.CATEGORICAL_CROSS_ENTROPY) {
+        for (int j = 0; j < m; j++) {
+          int label = random.nextInt(y.length);
+          for (int i = 0; i < y.length; i++) {
+            y[i][j] = i == label ? 1 : 0;
+          }
         }
       }
       GradCheck check =

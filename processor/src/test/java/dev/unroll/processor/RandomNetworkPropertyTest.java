@@ -34,7 +34,12 @@ import org.junit.jupiter.api.TestInstance;
 class RandomNetworkPropertyTest {
   private static final long SEED = 20261203L;
   private static final int NETWORKS = 240;
-  private static final Activation[] ACTIVATIONS = Activation.values();
+
+  /** Every activation but SOFTMAX, which belongs on the output under its own loss. */
+  private static final Activation[] ACTIVATIONS = {
+    Activation.RELU, Activation.SIGMOID, Activation.TANH, Activation.LINEAR
+  };
+
   private static final Loss[] LOSSES = Loss.values();
 
   private final List<Case> cases = new ArrayList<>();
@@ -104,6 +109,10 @@ class RandomNetworkPropertyTest {
       if (loss == Loss.BINARY_CROSS_ENTROPY) {
         // The only output binary cross-entropy accepts (others are a compile error).
         activations[depth - 1] = Activation.SIGMOID;
+      } else if (loss == Loss.CATEGORICAL_CROSS_ENTROPY) {
+        // Softmax over at least two classes, the only output it accepts.
+        activations[depth - 1] = Activation.SOFTMAX;
+        dims[depth] = Math.max(2, dims[depth]);
       }
       Case c = new Case(i, dims, activations, loss);
       cases.add(c);
@@ -125,7 +134,7 @@ class RandomNetworkPropertyTest {
   }
 
   @Test
-  void casesCoverEveryActivationInEveryPositionWithBothLosses() {
+  void casesCoverEveryActivationInEveryPositionWithEveryLoss() {
     Set<String> outputs = new HashSet<>();
     Set<Activation> hidden = EnumSet.noneOf(Activation.class);
     for (Case c : cases) {
@@ -135,9 +144,10 @@ class RandomNetworkPropertyTest {
         hidden.add(c.activations()[l]);
       }
     }
-    // Every output under mean squared error, and the sigmoid under binary cross-entropy.
-    assertEquals(ACTIVATIONS.length + 1, outputs.size(), outputs.toString());
-    assertEquals(EnumSet.allOf(Activation.class), hidden);
+    // Every output but softmax under mean squared error, the sigmoid under binary
+    // cross-entropy and softmax under categorical cross-entropy.
+    assertEquals(ACTIVATIONS.length + 2, outputs.size(), outputs.toString());
+    assertEquals(EnumSet.complementOf(EnumSet.of(Activation.SOFTMAX)), hidden);
     // Some layer is big enough for its scalar form to split into several blocks.
     boolean split = false;
     for (Case c : cases) {
@@ -239,6 +249,15 @@ class RandomNetworkPropertyTest {
         for (int j = 0; j < row.length; j++) {
           row[j] =
               c.loss() == Loss.BINARY_CROSS_ENTROPY ? random.nextInt(2) : random.nextGaussian();
+        }
+      }
+      if (c.loss() == Loss.CATEGORICAL_CROSS_ENTROPY) {
+        // One-hot columns: one class per example.
+        for (int j = 0; j < y[0].length; j++) {
+          int label = random.nextInt(y.length);
+          for (int i = 0; i < y.length; i++) {
+            y[i][j] = i == label ? 1 : 0;
+          }
         }
       }
       if (minimumReluDistance(c, reference.preActivations(theta, x)) > 1e-3) {

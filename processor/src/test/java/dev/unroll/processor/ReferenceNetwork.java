@@ -56,6 +56,15 @@ final class ReferenceNetwork {
     double[][] al = apply(activations[activations.length - 1], zl);
     int m = y[0].length;
     double sum = 0;
+    if (loss == Loss.CATEGORICAL_CROSS_ENTROPY) {
+      // -Σ y log a with a = softmax(z), summed plainly (al is computed without a max shift).
+      for (int i = 0; i < y.length; i++) {
+        for (int j = 0; j < m; j++) {
+          sum -= y[i][j] * Math.log(al[i][j]);
+        }
+      }
+      return sum / m;
+    }
     for (int i = 0; i < y.length; i++) {
       for (int j = 0; j < m; j++) {
         double t = y[i][j];
@@ -95,7 +104,8 @@ final class ReferenceNetwork {
         if (loss == Loss.MEAN_SQUARED_ERROR) {
           dz[i][j] = (al[i][j] - y[i][j]) * derivative(last, z[layers - 1][i][j]) / m;
         } else {
-          // Sigmoid output with binary cross-entropy: sigma' cancels against the loss.
+          // Sigmoid output with binary cross-entropy, or softmax with categorical
+          // cross-entropy: the output's derivative cancels against the loss's.
           dz[i][j] = (al[i][j] - y[i][j]) / m;
         }
       }
@@ -135,6 +145,21 @@ final class ReferenceNetwork {
   }
 
   private static double[][] apply(Activation g, double[][] z) {
+    if (g == Activation.SOFTMAX) {
+      int m = z[0].length;
+      double[][] out = new double[z.length][m];
+      for (int j = 0; j < m; j++) {
+        double total = 0;
+        for (int i = 0; i < z.length; i++) {
+          out[i][j] = Math.exp(z[i][j]);
+          total += out[i][j];
+        }
+        for (int i = 0; i < z.length; i++) {
+          out[i][j] /= total;
+        }
+      }
+      return out;
+    }
     double[][] out = new double[z.length][];
     for (int i = 0; i < z.length; i++) {
       out[i] = new double[z[i].length];

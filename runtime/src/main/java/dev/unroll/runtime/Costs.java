@@ -53,6 +53,51 @@ public final class Costs {
   }
 
   /**
+   * Categorical cross-entropy of a softmax output computed from its pre-activation Z: per column,
+   * J_j = Σ_i y_ij (log Σ_k e^{z_kj} - z_ij), averaged over the m columns.
+   *
+   * <p>With t the column's largest entry, log Σ_k e^{z_k} - z_i is evaluated as log(1 + r) + (t -
+   * z_i), where r = Σ_{k ≠ top} e^{z_k - t}: no exponential overflows (z near 800 is fine), no
+   * logarithm of 0 is taken however confident the network is, and the two terms are summed only
+   * after the large, nearly equal numbers t and z_i have been subtracted, so the cost keeps the
+   * digits that a central difference needs.
+   *
+   * @param Z classes x m pre-activations of the output layer
+   * @param Y classes x m labels, normally one-hot
+   */
+  public static double categoricalCrossEntropyFromLogits(Matrix Z, Matrix Y) {
+    Shapes.requireSame("Y", Y, Z.rows, Z.cols);
+    int classes = Z.rows;
+    int m = Z.cols;
+    double sum = 0;
+    for (int j = 0; j < m; j++) {
+      int top = 0;
+      double max = Z.data[Z.offset + j];
+      for (int i = 1; i < classes; i++) {
+        double z = Z.data[Z.offset + i * m + j];
+        if (z > max) {
+          max = z;
+          top = i;
+        }
+      }
+      double rest = 0;
+      for (int i = 0; i < classes; i++) {
+        if (i != top) {
+          rest += Math.exp(Z.data[Z.offset + i * m + j] - max);
+        }
+      }
+      double logTotal = rest <= 1 ? log1p(rest) : Math.log(1 + rest);
+      for (int i = 0; i < classes; i++) {
+        double y = Y.data[Y.offset + i * m + j];
+        if (y != 0) {
+          sum += y * (logTotal + (max - Z.data[Z.offset + i * m + j]));
+        }
+      }
+    }
+    return sum / m;
+  }
+
+  /**
    * dA = ∂J/∂A per example for {@link #binaryCrossEntropy}: -(y / p) + (1 - y) / (1 - p) where the
    * clip is inactive, and 0 where it holds p constant (the derivative of the cost that is
    * reported). dA may be A.
@@ -80,7 +125,8 @@ public final class Costs {
 
   /**
    * dA = ∂J/∂A per example for {@link #meanSquaredError}: a - y. Also the fused output gradient dZ
-   * = A - Y of a sigmoid output under binary cross-entropy. dA may be A or Y.
+   * = A - Y of a sigmoid output under binary cross-entropy and of a softmax output under
+   * categorical cross-entropy. dA may be A or Y.
    */
   public static void outputError(Matrix A, Matrix Y, Matrix dA) {
     Kernel.subtract(A, Y, dA);

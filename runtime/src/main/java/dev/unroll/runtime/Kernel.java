@@ -199,6 +199,33 @@ public final class Kernel {
     }
   }
 
+  /**
+   * A = softmax(Z), column by column: a_ij = e^{z_ij - max_j} / Σ_k e^{z_kj - max_j}, where max_j
+   * is the largest entry of column j, so no exponential overflows and each column sums to 1. A must
+   * not be Z.
+   */
+  public static void softmax(Matrix Z, Matrix A) {
+    Shapes.requireSame("A", A, Z.rows, Z.cols);
+    Shapes.requireDistinct("A", A, "Z", Z);
+    int classes = Z.rows;
+    int m = Z.cols;
+    for (int j = 0; j < m; j++) {
+      double max = Double.NEGATIVE_INFINITY;
+      for (int i = 0; i < classes; i++) {
+        max = Math.max(max, Z.data[Z.offset + i * m + j]);
+      }
+      double total = 0;
+      for (int i = 0; i < classes; i++) {
+        double e = Math.exp(Z.data[Z.offset + i * m + j] - max);
+        A.data[A.offset + i * m + j] = e;
+        total += e;
+      }
+      for (int i = 0; i < classes; i++) {
+        A.data[A.offset + i * m + j] /= total;
+      }
+    }
+  }
+
   // ---------------------------------------------------------------- activation derivatives
 
   /** dZ = dA ∘ relu'(Z), where relu'(z) = 1 for z &gt; 0 and 0 otherwise. dZ may be dA. */

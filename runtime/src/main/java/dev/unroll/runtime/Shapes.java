@@ -58,6 +58,39 @@ public final class Shapes {
     }
   }
 
+  /**
+   * Checks that every column of y is a probability distribution (entries in [0, 1] summing to 1,
+   * within 1e-9), as categorical cross-entropy needs: its fused gradient A - Y holds only then.
+   */
+  public static void requireDistributions(Matrix y) {
+    for (int j = 0; j < y.cols; j++) {
+      double sum = 0;
+      for (int i = 0; i < y.rows; i++) {
+        double v = y.data[y.offset + i * y.cols + j];
+        if (!(v >= 0 && v <= 1)) {
+          throw new IllegalArgumentException(
+              "y("
+                  + i
+                  + ", "
+                  + j
+                  + ") is "
+                  + v
+                  + "; categorical cross-entropy needs one-hot labels (or probabilities in [0, 1])");
+        }
+        sum += v;
+      }
+      if (Math.abs(sum - 1) > 1e-9) {
+        throw new IllegalArgumentException(
+            "column "
+                + j
+                + " of y sums to "
+                + sum
+                + "; categorical cross-entropy needs each example's labels to sum to 1 (one-hot:"
+                + " a single 1 in the row of its class)");
+      }
+    }
+  }
+
   /** Checks a flat parameter vector: the right length and every entry finite. */
   public static void requireParameters(double[] values, int count) {
     if (values == null) {

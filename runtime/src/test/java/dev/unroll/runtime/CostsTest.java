@@ -1,5 +1,6 @@
 package dev.unroll.runtime;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -330,5 +331,76 @@ class CostsTest {
       assertEquals(expected, Costs.log1p(e), 4 * Math.ulp(expected), "e = " + e);
     }
     assertEquals(Math.log1p(1e-4), Costs.log1p(1e-4), 4 * Math.ulp(Math.log1p(1e-4)));
+  }
+
+  // ---------------------------------------------------------------- softmax and categorical
+
+  @Test
+  void softmaxMatchesItsDefinitionColumnByColumn() {
+    Matrix z = Matrix.of(new double[][] {{1, 0, -2}, {2, 0, 3}, {3, 0, 0.5}});
+    Matrix a = Matrix.zeros(3, 3);
+    Kernel.softmax(z, a);
+    for (int j = 0; j < 3; j++) {
+      double total = 0;
+      for (int i = 0; i < 3; i++) {
+        total += Math.exp(z.get(i, j));
+      }
+      double columnSum = 0;
+      for (int i = 0; i < 3; i++) {
+        double expected = Math.exp(z.get(i, j)) / total;
+        assertEquals(expected, a.get(i, j), 4 * Math.ulp(expected), "(" + i + ", " + j + ")");
+        columnSum += a.get(i, j);
+      }
+      assertEquals(1.0, columnSum, 1e-15);
+    }
+    assertEquals(1.0 / 3, a.get(0, 1), 1e-16);
+  }
+
+  @Test
+  void softmaxAndItsCostDoNotOverflowOnLargeLogits() {
+    // e^1000 is infinite in double; shifted by the column maximum, these are (0, 1, 2).
+    Matrix large = Matrix.column(1000, 1001, 1002);
+    Matrix small = Matrix.column(0, 1, 2);
+    Matrix a = Matrix.zeros(3, 1);
+    Matrix b = Matrix.zeros(3, 1);
+    Kernel.softmax(large, a);
+    Kernel.softmax(small, b);
+    assertEquals(b, a);
+    Matrix y = Matrix.column(1, 0, 0);
+    double cost = Costs.categoricalCrossEntropyFromLogits(large, y);
+    assertEquals(-Math.log(b.get(0, 0)), cost, 1e-13);
+    assertEquals(Costs.categoricalCrossEntropyFromLogits(small, y), cost, 1e-13);
+  }
+
+  @Test
+  void categoricalCrossEntropyNeverTakesTheLogarithmOfZero() {
+    // The labelled class is 800 below the others: its probability underflows to 0, yet the
+    // cost is the exact log-sum-exp difference, about 800.
+    Matrix z = Matrix.column(0, 800, 800);
+    double cost = Costs.categoricalCrossEntropyFromLogits(z, Matrix.column(1, 0, 0));
+    assertEquals(800 + Math.log(2), cost, 1e-12);
+    // Confidently right: the cost is e^-40 (the probability of the others), not 0 from rounding.
+    double confident =
+        Costs.categoricalCrossEntropyFromLogits(Matrix.column(40, 0, 0), Matrix.column(1, 0, 0));
+    assertEquals(2 * Math.exp(-40), confident, 1e-30);
+  }
+
+  @Test
+  void categoricalCrossEntropyAveragesOverColumnsAndWeighsSoftLabels() {
+    Matrix z = Matrix.of(new double[][] {{2, 0}, {1, 0}});
+    Matrix y = Matrix.of(new double[][] {{1, 0.25}, {0, 0.75}});
+    // Column 0: -log softmax(2, 1)[0]; column 1: both logits equal, so -log(1/2) = log 2.
+    double first = Math.log(Math.exp(2) + Math.exp(1)) - 2;
+    double expected = (first + Math.log(2)) / 2;
+    assertEquals(expected, Costs.categoricalCrossEntropyFromLogits(z, y), 1e-15);
+  }
+
+  @Test
+  void classesAreThresholdsForOneRowAndArgmaxesForSeveral() {
+    assertArrayEquals(
+        new int[] {0, 1, 1}, Matrix.classes(Matrix.of(new double[][] {{0.49, 0.5, 0.9}})));
+    assertArrayEquals(
+        new int[] {1, 0, 0},
+        Matrix.classes(Matrix.of(new double[][] {{0.1, 0.7, 0.4}, {0.8, 0.2, 0.4}})));
   }
 }
