@@ -96,6 +96,32 @@ public final class Matrix {
   }
 
   /**
+   * The class of each column: for a single row, 1 where the entry is at least 0.5 and 0 elsewhere
+   * (a probability of class 1, or a 0/1 label); for several rows, the index of the column's largest
+   * entry, the first on ties (a probability distribution, or a one-hot label).
+   */
+  public static int[] classes(Matrix columns) {
+    int[] result = new int[columns.cols];
+    for (int j = 0; j < columns.cols; j++) {
+      if (columns.rows == 1) {
+        result[j] = columns.data[columns.offset + j] >= 0.5 ? 1 : 0;
+        continue;
+      }
+      int best = 0;
+      double max = columns.data[columns.offset + j];
+      for (int i = 1; i < columns.rows; i++) {
+        double v = columns.data[columns.offset + i * columns.cols + j];
+        if (v > max) {
+          max = v;
+          best = i;
+        }
+      }
+      result[j] = best;
+    }
+    return result;
+  }
+
+  /**
    * A rows x cols matrix backed by {@code data[offset .. offset + rows * cols)}, row by row.
    * Changes to the array show in the matrix and the other way round.
    */

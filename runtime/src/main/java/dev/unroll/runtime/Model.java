@@ -91,6 +91,37 @@ public interface Model {
   /** Layers, shapes and loss as data. */
   Architecture architecture();
 
+  /**
+   * The class the network predicts for each example (column) of x: for one output unit, 1 where the
+   * output is at least 0.5 and 0 elsewhere (a sigmoid's probability of class 1); for several, the
+   * index of the largest output (a softmax's most probable class). {@link #forward} gives the
+   * probabilities themselves.
+   *
+   * @throws IllegalArgumentException if x does not have {@link #inputSize()} rows
+   */
+  default int[] predict(Matrix x) {
+    return Matrix.classes(forward(x));
+  }
+
+  /**
+   * The fraction of examples whose predicted class ({@link #predict}) is their label's class: y
+   * holds 0/1 labels for one output unit, one-hot columns for several.
+   *
+   * @throws IllegalArgumentException if x or y has the wrong shape
+   */
+  default double accuracy(Matrix x, Matrix y) {
+    Shapes.requireLabels(y, outputSize(), x.cols());
+    int[] predicted = predict(x);
+    int[] labels = Matrix.classes(y);
+    int correct = 0;
+    for (int j = 0; j < labels.length; j++) {
+      if (predicted[j] == labels[j]) {
+        correct++;
+      }
+    }
+    return labels.length == 0 ? Double.NaN : (double) correct / labels.length;
+  }
+
   /** A table of the layers, their shapes and parameter counts. */
   default String summary() {
     return architecture().summary();
