@@ -1,6 +1,6 @@
 /**
- * PNG charts for training: learning curves ({@link dev.unroll.plot.LearningCurve}), any y against
- * x ({@link dev.unroll.plot.LineChart}) and the decision regions of a classifier with two inputs
+ * PNG charts for training: learning curves ({@link dev.unroll.plot.LearningCurve}), any y against x
+ * ({@link dev.unroll.plot.LineChart}) and the decision regions of a classifier with two inputs
  * ({@link dev.unroll.plot.DecisionRegions}).
  *
  * <p>Charts are drawn with the JDK's own java.awt and written with javax.imageio, so they need no
