@@ -109,7 +109,7 @@ final class Frame {
     }
     int plotTop = (int) Math.ceil(top);
     int plotHeight = height - plotTop - (int) Math.ceil(bottom);
-    requireRoom(plotHeight, "height", width, height);
+    requireRoom(plotHeight, "height", width, height, rows.size());
     Scale y = yRule.scale(clamp(plotHeight / s.px(45), 1, 10));
 
     double widest = 0;
@@ -122,7 +122,7 @@ final class Frame {
     }
     int plotLeft = (int) Math.ceil(left);
     int right = (int) Math.ceil(pad);
-    requireRoom(width - plotLeft - right, "width", width, height);
+    requireRoom(width - plotLeft - right, "width", width, height, rows.size());
     Scale x = xAxis(s, xRule, width - plotLeft - right);
     // The last x label is centred on the right edge; make room for its right half.
     double half = x.ticks().length == 0 ? 0 : s.width(s.tick, last(x.labels())) / 2;
@@ -131,7 +131,7 @@ final class Frame {
       x = xAxis(s, xRule, width - plotLeft - right);
     }
     int plotWidth = width - plotLeft - right;
-    requireRoom(plotWidth, "width", width, height);
+    requireRoom(plotWidth, "width", width, height, rows.size());
     Rectangle area = new Rectangle(plotLeft, plotTop, plotWidth, plotHeight);
     return new Frame(
         width,
@@ -171,16 +171,21 @@ final class Frame {
     return true;
   }
 
-  private static void requireRoom(int pixels, String side, int width, int height) {
+  private static void requireRoom(int pixels, String side, int width, int height, int rows) {
     if (pixels < 40) {
       throw new IllegalArgumentException(
           "a "
               + width
               + " x "
               + height
-              + " image leaves too little "
+              + " image leaves "
+              + Math.max(0, pixels)
+              + " pixels of "
               + side
-              + " for the plot after the title, legend and labels; make the image larger");
+              + " for the plot after the title, "
+              + (rows > 0 ? "the legend (" + rows + (rows == 1 ? " row" : " rows") + "), " : "")
+              + "the tick labels and the axis titles, and a plot needs at least 40; make the image"
+              + " larger, or the texts shorter");
     }
   }
 

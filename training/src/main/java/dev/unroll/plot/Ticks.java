@@ -73,9 +73,10 @@ final class Ticks {
   }
 
   /**
-   * Ticks for a logarithmic axis, which always starts and ends on a labelled value. When the range
-   * spans few decades the ticks are 1, 2 and 5 times each power of ten; when that would crowd the
-   * axis, only powers of ten, and if needed only every second or third one.
+   * Ticks for a logarithmic axis, which always starts and ends on a labelled value. Within about a
+   * decade the ticks are every whole multiple of the power of ten (0.2, 0.3, ... 0.9, 1); over a
+   * few decades 1, 2 and 5 times each power of ten; when that would crowd the axis, only powers of
+   * ten, and if needed only every second or third one.
    *
    * @param min the smallest value to show, greater than 0
    * @param max the largest value to show, at least {@code min}
@@ -94,33 +95,80 @@ final class Ticks {
       min /= 2;
       max *= 2;
     }
-    Step first = Step.atMost(min);
-    Step end = Step.atLeast(max);
-    List<Step> steps = new ArrayList<>();
-    for (Step s = first; s.compareTo(end) <= 0; s = s.next()) {
-      steps.add(s);
+    // The finest ticks that fit: every whole multiple of a power of ten (for a narrow range),
+    // else 1, 2 and 5 times each power, else the powers of ten alone.
+    List<Step> multiples = new ArrayList<>();
+    Step low = multipleAtMost(min);
+    Step high = multipleAtLeast(max);
+    for (Step s = low; s.compareTo(high) <= 0; ) {
+      multiples.add(s);
+      s =
+          s.mantissa() == 9
+              ? new Step(1, s.exponent() + 1)
+              : new Step(s.mantissa() + 1, s.exponent());
     }
-    if (steps.size() - 1 <= maxIntervals) {
-      double[] ticks = new double[steps.size()];
-      String[] labels = new String[steps.size()];
-      for (int i = 0; i < ticks.length; i++) {
-        ticks[i] = steps.get(i).value();
-        labels[i] = steps.get(i).label();
-      }
-      return new Scale(ticks[0], ticks[ticks.length - 1], true, ticks, labels);
+    if (fits(multiples, maxIntervals)) {
+      return logScale(multiples);
     }
-    int low = Step.atMost(min).exponent();
-    int high = end.mantissa() == 1 ? end.exponent() : end.exponent() + 1;
-    int stride = ceilDiv(high - low, maxIntervals);
-    int intervals = ceilDiv(high - low, stride);
-    double[] ticks = new double[intervals + 1];
-    String[] labels = new String[intervals + 1];
+    List<Step> oneTwoFive = new ArrayList<>();
+    for (Step s = Step.atMost(min); s.compareTo(Step.atLeast(max)) <= 0; s = s.next()) {
+      oneTwoFive.add(s);
+    }
+    if (fits(oneTwoFive, maxIntervals)) {
+      return logScale(oneTwoFive);
+    }
+    int first = low.exponent();
+    int last = high.mantissa() == 1 ? high.exponent() : high.exponent() + 1;
+    int stride = ceilDiv(last - first, maxIntervals);
+    int intervals = ceilDiv(last - first, stride);
+    List<Step> decades = new ArrayList<>();
     for (int i = 0; i <= intervals; i++) {
-      Step decade = new Step(1, low + i * stride);
-      ticks[i] = decade.value();
-      labels[i] = decade.label();
+      decades.add(new Step(1, first + i * stride));
     }
-    return new Scale(ticks[0], ticks[intervals], true, ticks, labels);
+    return logScale(decades);
+  }
+
+  /** The largest whole multiple of a power of ten, m x 10^e with m from 1 to 9, at most x. */
+  private static Step multipleAtMost(double x) {
+    int exponent = Step.atMost(x).exponent();
+    int m = (int) Math.floor(x / new Step(1, exponent).value() * (1 + SLACK));
+    return new Step(Math.max(1, Math.min(9, m)), exponent);
+  }
+
+  /** The smallest whole multiple of a power of ten, m x 10^e with m from 1 to 9, at least x. */
+  private static Step multipleAtLeast(double x) {
+    int exponent = Step.atMost(x).exponent();
+    int m = (int) Math.ceil(x / new Step(1, exponent).value() * (1 - SLACK));
+    return m >= 10 ? new Step(1, exponent + 1) : new Step(Math.max(1, m), exponent);
+  }
+
+  /**
+   * Whether logarithmic ticks fit: no more intervals than there is room for, and no two ticks
+   * closer than half the average room per interval, since on a logarithmic axis 8 and 9 sit much
+   * closer together than 1 and 2.
+   */
+  private static boolean fits(List<Step> ticks, int maxIntervals) {
+    if (ticks.size() - 1 > maxIntervals) {
+      return false;
+    }
+    double span = Math.log10(ticks.get(ticks.size() - 1).value() / ticks.get(0).value());
+    for (int i = 1; i < ticks.size(); i++) {
+      double gap = Math.log10(ticks.get(i).value() / ticks.get(i - 1).value()) / span;
+      if (gap < 0.5 / maxIntervals) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Scale logScale(List<Step> steps) {
+    double[] ticks = new double[steps.size()];
+    String[] labels = new String[steps.size()];
+    for (int i = 0; i < ticks.length; i++) {
+      ticks[i] = steps.get(i).value();
+      labels[i] = steps.get(i).label();
+    }
+    return new Scale(ticks[0], ticks[ticks.length - 1], true, ticks, labels);
   }
 
   private static int ceilDiv(int a, int b) {
@@ -170,8 +218,9 @@ final class Ticks {
   }
 
   /**
-   * A tick step: {@code mantissa} (1, 2 or 5) times ten to the {@code exponent}. Steps are ordered
-   * by value, and {@link #next} walks the sequence 1, 2, 5, 10, 20, 50, ...
+   * A tick step or value: {@code mantissa} times ten to the {@code exponent}. The mantissa is 1, 2
+   * or 5 for steps, from 1 to 9 for the values of a logarithmic axis. Steps are ordered by value,
+   * and {@link #next} and {@link #previous} walk the sequence 1, 2, 5, 10, 20, 50, ...
    */
   record Step(int mantissa, int exponent) implements Comparable<Step> {
 

@@ -94,6 +94,15 @@ class TicksTest {
   }
 
   @Test
+  void logarithmicTicksWithinADecadeAreEveryWholeMultiple() {
+    Scale s = Ticks.log(0.27, 0.63, 10);
+    assertArrayEquals(new double[] {0.2, 0.3, 0.4, 0.5, 0.6, 0.7}, s.ticks(), 0.0);
+    assertArrayEquals(new String[] {"0.2", "0.3", "0.4", "0.5", "0.6", "0.7"}, s.labels());
+    // With room for 3 intervals only, nine ticks from 0.2 to 1 are too many: 0.2, 0.5, 1.
+    assertArrayEquals(new double[] {0.2, 0.5, 1}, Ticks.log(0.2, 1, 3).ticks(), 0.0);
+  }
+
+  @Test
   void logarithmicTicksThinOutToEveryThirdDecade() {
     // Nine decades in at most 4 intervals: a stride of 3 decades.
     Scale s = Ticks.log(2e-6, 800, 4);
