@@ -1,6 +1,7 @@
 package dev.unroll.processor;
 
 import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -40,6 +41,10 @@ final class NetworkWriter {
   private static final ClassName SHAPES = ClassName.get(RUNTIME, "Shapes");
   private static final ClassName INIT = ClassName.get(RUNTIME, "Init");
   private static final ClassName RANDOM = ClassName.get("java.util", "Random");
+
+  /** How many batch sizes' workspaces a model keeps. */
+  private static final int WORKSPACES = 4;
+
   private static final ClassName GENERATED =
       ClassName.get("javax.annotation.processing", "Generated");
 
@@ -70,7 +75,7 @@ final class NetworkWriter {
     names.newName("ARCHITECTURE");
     names.newName("parameters");
     names.newName("workspace");
-    names.newName("spare");
+    names.newName("workspaces");
     for (LayerModel layer : net.layers()) {
       names.newName(weights(layer));
       names.newName(bias(layer));
@@ -227,14 +232,14 @@ final class NetworkWriter {
             .build());
 
     type.addField(
-        FieldSpec.builder(workspace, "workspace", Modifier.PRIVATE)
-            .addJavadoc("Buffers of the last batch size seen.\n")
-            .build());
-    type.addField(
-        FieldSpec.builder(workspace, "spare", Modifier.PRIVATE)
+        FieldSpec.builder(
+                ArrayTypeName.of(workspace), "workspaces", Modifier.PRIVATE, Modifier.FINAL)
+            .initializer("new $T[$L]", workspace, WORKSPACES)
             .addJavadoc(
-                "Buffers of the batch size before it, kept for training loops whose last batch\n"
-                    + "of an epoch is smaller than the others.\n")
+                "Buffers of the $L batch sizes used most recently, the latest first: a training\n"
+                    + "loop's mini-batch, an epoch's smaller last batch, and the training and\n"
+                    + "validation sets it is evaluated on.\n",
+                WORKSPACES)
             .build());
 
     for (LayerModel layer : net.layers()) {
@@ -467,14 +472,22 @@ final class NetworkWriter {
         .returns(workspace)
         .addParameter(int.class, "m")
         .addJavadoc(
-            "The workspace for batches of m examples: the last one or the one before it when m\n"
-                + "matches, a new one otherwise.\n")
-        .beginControlFlow("if (workspace == null || workspace.m != m)")
-        .addStatement("$T previous = workspace", workspace)
-        .addStatement("workspace = spare != null && spare.m == m ? spare : new $T(m)", workspace)
-        .addStatement("spare = previous")
+            "The workspace for batches of m examples: a recent one when m matches, moved to the\n"
+                + "front, or a new one in place of the least recently used.\n")
+        .addStatement("int found = workspaces.length - 1")
+        .beginControlFlow("for (int i = 0; i < workspaces.length; i++)")
+        .beginControlFlow("if (workspaces[i] == null || workspaces[i].m == m)")
+        .addStatement("found = i")
+        .addStatement("break")
         .endControlFlow()
-        .addStatement("return workspace")
+        .endControlFlow()
+        .addStatement("$T w = workspaces[found]", workspace)
+        .beginControlFlow("if (w == null || w.m != m)")
+        .addStatement("w = new $T(m)", workspace)
+        .endControlFlow()
+        .addStatement("$T.arraycopy(workspaces, 0, workspaces, 1, found)", System.class)
+        .addStatement("workspaces[0] = w")
+        .addStatement("return w")
         .build();
   }
 
@@ -651,7 +664,7 @@ final class NetworkWriter {
         .addStatement("double[] gradient = new double[$L]", net.parameterCount())
         .addStatement("double cost = backward(X, Y, gradient)")
         .addStatement(
-            "return $T.of(ARCHITECTURE, cost, workspace.$N.copy(), gradient)",
+            "return $T.of(ARCHITECTURE, cost, workspaces[0].$N.copy(), gradient)",
             GRADIENTS,
             a(net.outputLayer()))
         .build();
