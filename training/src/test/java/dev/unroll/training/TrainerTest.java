@@ -261,4 +261,21 @@ class TrainerTest {
     assertEquals(21, lines.length, String.join("\n", lines));
     assertTrue(lines[20].startsWith("epoch 200: loss "), lines[20]);
   }
+
+  @Test
+  void progressOnATerminalRedrawsOneLine() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    Trainer.of(new UnrolledXor(3))
+        .epochs(10)
+        .batchSize(4)
+        .listener(Progress.bar(out))
+        .fit(XOR_X, XOR_Y);
+    String text = bytes.toString(StandardCharsets.UTF_8);
+    assertEquals(10, text.split("\r", -1).length - 1, "one carriage return per epoch: " + text);
+    assertTrue(text.endsWith("\n"), "the bar ends its line when training ends");
+    assertEquals(1, text.split("\n", -1).length - 1, text);
+    String last = text.substring(text.lastIndexOf('\r') + 1).trim();
+    assertTrue(last.startsWith("[" + "=".repeat(30) + "] 10/10  loss "), last);
+  }
 }
