@@ -164,6 +164,11 @@ final class NetworkWriter {
         net.outputs(),
         parameterOrder());
     doc.add(
+        "<p>The lab keeps a cache (A_prev, W, b, Z) per layer for the backward pass; here\n"
+            + "the forward pass writes every Z and A into a workspace allocated once per batch\n"
+            + "size, and the backward pass reads them from there. W and b are views of the\n"
+            + "parameters.\n\n");
+    doc.add(
         "<p>{@link #backward} returns the cost, the output and dW, db of every layer;\n"
             + "{@link #gradcheck} compares them with central differences of {@link #cost}.\n"
             + "Instances are not thread-safe.\n");
@@ -512,24 +517,6 @@ final class NetworkWriter {
           activationName(layer.activation()));
       method.addStatement("$T $N = w.$N", MATRIX, z(layer), z(layer));
       method.addStatement("$T $N = w.$N", MATRIX, a(layer), a(layer));
-      if (layer.scalar()) {
-        method.addComment(
-            "$L = $L · $L + $L, $L = $L($L), one expression per unit (see $L)",
-            z(layer),
-            weights(layer),
-            aPrev,
-            bias(layer),
-            a(layer),
-            activationName(layer.activation()),
-            z(layer),
-            ScalarLayerWriter.forwardName(layer));
-        method.addStatement(
-            "$L($N, $N, $N)", ScalarLayerWriter.forwardName(layer), aPrev, z(layer), a(layer));
-        if (layer.activation() == Activation.SOFTMAX) {
-          softmax(method, layer);
-        }
-        continue;
-      }
       method.addComment(
           "$L = $L · $L + $L   ($L x $L)($L x m) + ($L x 1)",
           z(layer),
@@ -540,6 +527,23 @@ final class NetworkWriter {
           layer.fanIn(),
           layer.fanIn(),
           layer.units());
+      if (layer.scalar()) {
+        Activation g = layer.activation();
+        if (g == Activation.LINEAR) {
+          method.addComment("$L = $L   (linear: the same matrix)", a(layer), z(layer));
+        } else if (g != Activation.SOFTMAX) {
+          method.addComment("$L = $L($L)", a(layer), activationName(g), z(layer));
+        }
+        method.addComment(
+            "written out unit by unit in $L, which loops over the m examples",
+            ScalarLayerWriter.forwardName(layer));
+        method.addStatement(
+            "$L($N, $N, $N)", ScalarLayerWriter.forwardName(layer), aPrev, z(layer), a(layer));
+        if (g == Activation.SOFTMAX) {
+          softmax(method, layer);
+        }
+        continue;
+      }
       if (layer.activation() == Activation.LINEAR) {
         method.addStatement(
             "$T.affine($N, $N, $N, $N)", KERNEL, weights(layer), aPrev, bias(layer), z(layer));
@@ -733,30 +737,14 @@ final class NetworkWriter {
       }
       String aPrev = layer.number() == 1 ? "X" : a(previous(layer));
       if (layer.scalar()) {
+        method.addComment("d$L = d$L · $Lᵀ / m", weights(layer), z(layer), aPrev);
+        method.addComment("d$L = Σ_columns d$L / m", bias(layer), z(layer));
+        if (layer.number() > 1) {
+          method.addComment("d$L = $Lᵀ · d$L", aPrev, weights(layer), z(layer));
+        }
         method.addComment(
-            layer.number() > 1
-                ? "d$L = d$L · $Lᵀ / m, d$L = Σ_columns d$L / m, d$L = $Lᵀ · d$L (see $L)"
-                : "d$L = d$L · $Lᵀ / m, d$L = Σ_columns d$L / m (see $L)",
-            layer.number() > 1
-                ? new Object[] {
-                  weights(layer),
-                  z(layer),
-                  aPrev,
-                  bias(layer),
-                  z(layer),
-                  aPrev,
-                  weights(layer),
-                  z(layer),
-                  ScalarLayerWriter.backwardName(layer)
-                }
-                : new Object[] {
-                  weights(layer),
-                  z(layer),
-                  aPrev,
-                  bias(layer),
-                  z(layer),
-                  ScalarLayerWriter.backwardName(layer)
-                });
+            "written out weight by weight in $L, summing over the m examples",
+            ScalarLayerWriter.backwardName(layer));
         method.addStatement(
             "$L($N, $N, gradient$L)",
             ScalarLayerWriter.backwardName(layer),

@@ -119,9 +119,10 @@ final class ScalarLayerWriter {
       method.addStatement("double[] a = A$L.storage()", n);
     }
     method.beginControlFlow("for (int j = 0; j < m; j++)");
+    method.addComment("x: example j's column of $L", in);
     readColumn(method, "in", "at", layer.fanIn(), "x");
     for (int i = from; i < to; i++) {
-      method.addComment("unit $L", i);
+      method.addComment(unitComment(layer, i));
       method.addStatement("double z$L = $L", i, weightedSum(layer, i));
       method.addStatement("z[$L] = z$L", row(i), i);
       if (layer.activation() == Activation.SIGMOID) {
@@ -133,6 +134,31 @@ final class ScalarLayerWriter {
       }
     }
     method.endControlFlow();
+  }
+
+  /** "unit 0: z = b + Σ W x, a = relu(z)" in the layer's own names. */
+  private static String unitComment(LayerModel layer, int i) {
+    int n = layer.number();
+    String z = String.format(Locale.ROOT, "Z%d[%d]", n, i);
+    String formula =
+        String.format(Locale.ROOT, "unit %d: %s = W%d[%d] · %s + b%d[%d]", i, z, n, i, "x", n, i);
+    switch (layer.activation()) {
+      case LINEAR:
+        return formula + ", A" + n + "[" + i + "] = " + z;
+      case SOFTMAX:
+        return formula + " (softmax over all units follows)";
+      default:
+        return formula
+            + ", A"
+            + n
+            + "["
+            + i
+            + "] = "
+            + NetworkWriter.activationName(layer.activation())
+            + "("
+            + z
+            + ")";
+    }
   }
 
   // ---------------------------------------------------------------- backward
@@ -229,10 +255,13 @@ final class ScalarLayerWriter {
       method.addStatement("double $L", String.join(", ", sums));
     }
     method.beginControlFlow("for (int j = 0; j < m; j++)");
+    method.addComment("x: example j's column of $L", in);
     readColumn(method, "in", "at", layer.fanIn(), "x");
+    method.addComment("d: example j's column of dZ$L", layer.number());
     for (int i = from; i < to; i++) {
       method.addStatement("double d$L = dz[$L]", i, row(i));
     }
+    method.addComment("dW$L[i][k] += d[i] · x[k], db$L[i] += d[i]", layer.number(), layer.number());
     for (int i = from; i < to; i++) {
       for (int k = 0; k < layer.fanIn(); k++) {
         method.addStatement("sW_$L_$L += d$L * x$L", i, k, i, k);
@@ -240,6 +269,12 @@ final class ScalarLayerWriter {
       method.addStatement("sb_$L += d$L", i, i);
     }
     if (passBack) {
+      method.addComment(
+          "d$L[k] = Σ_i W$L[i][k] · d[i]: column j of W$Lᵀ · dZ$L",
+          in,
+          layer.number(),
+          layer.number(),
+          layer.number());
       for (int k = 0; k < layer.fanIn(); k++) {
         List<String> terms = new ArrayList<>();
         for (int i = from; i < to; i++) {
@@ -249,6 +284,7 @@ final class ScalarLayerWriter {
       }
     }
     method.endControlFlow();
+    method.addComment("Sums to averages: the 1/m of dW = dZ · A_prevᵀ / m and db = Σ dZ / m");
     method.addStatement("double scale = 1.0 / m");
     for (int i = from; i < to; i++) {
       for (int k = 0; k < layer.fanIn(); k++) {
