@@ -9,7 +9,13 @@ public final class TrainingDivergedException extends ArithmeticException {
 
   private final int epoch;
 
-  TrainingDivergedException(int epoch, String message) {
+  /**
+   * For trainers of other kinds (such as the Spark module's) that report divergence the same way.
+   *
+   * @param epoch the epoch or step, from 1, in which training diverged
+   * @param message what became non-finite, where, and what to change
+   */
+  public TrainingDivergedException(int epoch, String message) {
     super(message);
     this.epoch = epoch;
   }
