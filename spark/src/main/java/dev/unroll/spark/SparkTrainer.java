@@ -9,6 +9,7 @@ import dev.unroll.training.ModelFile;
 import dev.unroll.training.Optimizer;
 import dev.unroll.training.TrainingDivergedException;
 import dev.unroll.training.TrainingListener;
+import dev.unroll.training.Updates;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -249,28 +250,22 @@ public final class SparkTrainer {
       for (int i = 0; i < theta.length; i++) {
         gradient[i] = sum.gradient[i] / sum.count;
       }
-      if (weightDecay > 0) {
-        for (Architecture.LayerSpec layer : architecture.layers()) {
-          for (int i = layer.weightsOffset(), end = layer.biasOffset(); i < end; i++) {
-            gradient[i] += weightDecay * theta[i];
-          }
-        }
-      }
+      Updates.addWeightDecay(architecture, weightDecay, theta, gradient);
       optimizer.step(theta, gradient);
-      for (int i = 0; i < theta.length; i++) {
-        if (!Double.isFinite(theta[i])) {
-          throw new TrainingDivergedException(
-              step,
-              "training diverged in step "
-                  + step
-                  + ": parameter "
-                  + architecture.parameterName(i)
-                  + " became "
-                  + theta[i]
-                  + "; lower the learning rate (now "
-                  + optimizer.learningRate()
-                  + ")");
-        }
+      String broken = Updates.firstNonFinite(architecture, theta);
+      if (broken != null) {
+        throw new TrainingDivergedException(
+            step,
+            "training diverged in step "
+                + step
+                + ": "
+                + broken
+                + " after the optimizer step. The step is too large for these inputs: lower the"
+                + " learning rate (now "
+                + optimizer.learningRate()
+                + ", "
+                + optimizer
+                + "), or standardise the features.");
       }
       model.setParameters(theta);
       Epoch result =

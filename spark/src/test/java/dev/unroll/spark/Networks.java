@@ -19,17 +19,4 @@ final class Networks {
     @Layer(units = 1, activation = Activation.SIGMOID)
     Dense output;
   }
-
-  /** 8 x 8 digit images in, ten classes out. */
-  @Network(inputs = 64, loss = Loss.CATEGORICAL_CROSS_ENTROPY)
-  abstract static class Digits {
-    @Layer(units = 32, activation = Activation.RELU)
-    Dense hidden1;
-
-    @Layer(units = 16, activation = Activation.RELU)
-    Dense hidden2;
-
-    @Layer(units = 10, activation = Activation.SOFTMAX)
-    Dense output;
-  }
 }

@@ -9,6 +9,7 @@ import dev.unroll.data.Dataset;
 import dev.unroll.data.Datasets;
 import dev.unroll.data.Standardizer;
 import dev.unroll.runtime.Model;
+import dev.unroll.spark.example.UnrolledDigits;
 import dev.unroll.training.History;
 import dev.unroll.training.Optimizer;
 import dev.unroll.training.Trainer;
@@ -109,9 +110,9 @@ class SparkTrainerTest {
   void digitsNetworkMatchesTheSingleMachineTrainer() throws Exception {
     Dataset data = digits();
     assertEquals(1797, data.size());
-    double[] expected = alone(new UnrolledNetworks_Digits(5), data, Optimizer.momentum(0.1), 15);
-    Model model = new UnrolledNetworks_Digits(5);
-    SparkTrainer.of(UnrolledNetworks_Digits::new)
+    double[] expected = alone(new UnrolledDigits(5), data, Optimizer.momentum(0.1), 15);
+    Model model = new UnrolledDigits(5);
+    SparkTrainer.of(UnrolledDigits::new)
         .optimizer(Optimizer.momentum(0.1))
         .steps(15)
         .fit(model, rdd(data, 4));

@@ -241,30 +241,11 @@ public final class Trainer {
     if (!Double.isFinite(cost)) {
       throw diverged("the cost became " + cost);
     }
-    if (weightDecay > 0) {
-      for (Architecture.LayerSpec layer : architecture.layers()) {
-        for (int i = layer.weightsOffset(), end = layer.biasOffset(); i < end; i++) {
-          gradient[i] += weightDecay * theta[i];
-        }
-      }
-    }
+    Updates.addWeightDecay(architecture, weightDecay, theta, gradient);
     optimizer.step(theta, gradient);
-    for (int i = 0; i < theta.length; i++) {
-      if (!Double.isFinite(theta[i])) {
-        Architecture.LayerSpec layer = architecture.layerOf(i);
-        throw diverged(
-            "parameter "
-                + architecture.parameterName(i)
-                + " of layer "
-                + (architecture.layers().indexOf(layer) + 1)
-                + " ("
-                + layer.name()
-                + ") became "
-                + theta[i]
-                + " after the optimizer step (its gradient was "
-                + gradient[i]
-                + ")");
-      }
+    String broken = Updates.firstNonFinite(architecture, theta);
+    if (broken != null) {
+      throw diverged(broken + " after the optimizer step");
     }
     model.setParameters(theta);
     return cost;
