@@ -35,11 +35,12 @@ import java.util.function.UnaryOperator;
  *
  * <p>The classifier is a function from a matrix of points, 2 x k with one column per point, to
  * their k classes, which is the shape of {@link Model#predict}: the plot hands it whole rows of
- * pixels at a time (up to 65,536 points per call), so a generated model classifies the grid with a
- * few batched forward passes instead of one call per pixel, and its memory use stays bounded. When
- * the model was trained on transformed features (standardised, or expanded into more features), a
- * {@link #transform} maps the plotted coordinates to the model's inputs before each call; the
- * points and axes stay in the original units.
+ * pixels at a time (up to 8,192 points per call), so a generated model classifies the grid with a
+ * few dozen batched forward passes instead of one call per pixel, and the buffers it keeps for that
+ * batch size stay small (a model keeps its workspaces between calls). When the model was trained on
+ * transformed features (standardised, or expanded into more features), a {@link #transform} maps
+ * the plotted coordinates to the model's inputs before each call; the points and axes stay in the
+ * original units.
  *
  * <p>Classes take the colours of a palette that colour-blind readers can tell apart, at most eight
  * of them. The chart copies the points and labels it is given. The same chart and size always give
@@ -47,7 +48,7 @@ import java.util.function.UnaryOperator;
  */
 public final class DecisionRegions {
   /** The most points one classifier call receives. */
-  static final int BATCH = 1 << 16;
+  static final int BATCH = 1 << 13;
 
   private final Function<Matrix, int[]> classifier;
   private final Model model;
