@@ -22,6 +22,12 @@ final class Gemm {
   /** Products smaller than this many multiply-adds stay on the calling thread. */
   static final long PARALLEL_THRESHOLD = 1L << 20;
 
+  /**
+   * Products of at most this many multiply-adds may skip packing (if the kernel has a direct path):
+   * for a 16 x 16 layer on 64 examples, packing costs as much as the product.
+   */
+  static final long DIRECT_WORK = 1L << 16;
+
   /** Rows of op(B) per packed block. */
   static final int K_BLOCK = 128;
 
@@ -195,6 +201,17 @@ final class Gemm {
         PLAIN.finish(job, 0, n);
         return;
       }
+      if ((long) n * k * m <= DIRECT_WORK && k <= K_BLOCK && m <= N_BLOCK) {
+        job.j0 = 0;
+        job.width = m;
+        job.k0 = 0;
+        job.k1 = k;
+        job.first = true;
+        job.last = true;
+        if (KERNEL.direct(job, transB, B, n, k, m)) {
+          return;
+        }
+      }
       // Blocks of op(B), K_BLOCK rows by N_BLOCK columns, small enough to stay in the L2 cache
       // while every row of C passes over them.
       for (int j0 = 0; j0 < m; j0 += N_BLOCK) {
@@ -238,6 +255,15 @@ final class Gemm {
      * C) + alpha · op(A) · op(B), and after the last block the job's finishing step.
      */
     void rows(Job job, int from, int to);
+
+    /**
+     * Computes a whole small product at once, without packing, and returns true; or returns false
+     * to have it blocked and packed as usual. The job's fields are set, with j0 = 0, width = m and
+     * first and last true; the finishing step is part of the work.
+     */
+    default boolean direct(Job job, boolean transB, Matrix B, int n, int k, int m) {
+      return false;
+    }
 
     /** Where a team should cut rows [0, n) into parts: a multiple of the kernel's row tile. */
     default int boundary(int n, int index, int parts) {

@@ -135,6 +135,111 @@ final class VectorRows implements Gemm.RowKernel {
     }
   }
 
+  /**
+   * Small products straight from A and B, without packing: rows of B are contiguous already when
+   * B is not transposed (a vector of C's columns at a time), and when it is, each entry of C is a
+   * dot product of two contiguous rows (A's must not be transposed then).
+   */
+  @Override
+  public boolean direct(Gemm.Job job, boolean transB, Matrix B, int n, int k, int m) {
+    if (!transB) {
+      if (m < V) {
+        return false;
+      }
+      directRows(job, B, n, k, m);
+    } else {
+      if (job.transA || k < V) {
+        return false;
+      }
+      directDots(job, B, n, k, m);
+    }
+    finish(job, 0, n);
+    return true;
+  }
+
+  /** C[i][j] = b_i + Σ_p alpha · op(A)[i][p] · B[p][j], four vectors of j at a time. */
+  private static void directRows(Gemm.Job job, Matrix B, int n, int k, int m) {
+    Matrix A = job.A;
+    Matrix C = job.C;
+    double[] a = A.data;
+    double[] b = B.data;
+    double[] c = C.data;
+    double alpha = job.alpha;
+    int rowStep = job.transA ? 1 : A.cols; // from op(A)[i][p] to op(A)[i + 1][p]
+    int step = job.transA ? A.cols : 1; // from op(A)[i][p] to op(A)[i][p + 1]
+    int wide = m / (4 * V) * (4 * V);
+    int vectors = m / V * V;
+    for (int i = 0; i < n; i++) {
+      int ai = A.offset + i * rowStep;
+      int ci = C.offset + i * C.cols;
+      double bias = job.bias(i);
+      int j = 0;
+      for (; j < wide; j += 4 * V) {
+        DoubleVector c0 = DoubleVector.broadcast(SPECIES, bias);
+        DoubleVector c1 = c0;
+        DoubleVector c2 = c0;
+        DoubleVector c3 = c0;
+        for (int p = 0; p < k; p++) {
+          DoubleVector x = DoubleVector.broadcast(SPECIES, alpha * a[ai + p * step]);
+          int bp = B.offset + p * B.cols + j;
+          c0 = DoubleVector.fromArray(SPECIES, b, bp).fma(x, c0);
+          c1 = DoubleVector.fromArray(SPECIES, b, bp + V).fma(x, c1);
+          c2 = DoubleVector.fromArray(SPECIES, b, bp + 2 * V).fma(x, c2);
+          c3 = DoubleVector.fromArray(SPECIES, b, bp + 3 * V).fma(x, c3);
+        }
+        c0.intoArray(c, ci + j);
+        c1.intoArray(c, ci + j + V);
+        c2.intoArray(c, ci + j + 2 * V);
+        c3.intoArray(c, ci + j + 3 * V);
+      }
+      for (; j < vectors; j += V) {
+        DoubleVector c0 = DoubleVector.broadcast(SPECIES, bias);
+        for (int p = 0; p < k; p++) {
+          DoubleVector x = DoubleVector.broadcast(SPECIES, alpha * a[ai + p * step]);
+          c0 = DoubleVector.fromArray(SPECIES, b, B.offset + p * B.cols + j).fma(x, c0);
+        }
+        c0.intoArray(c, ci + j);
+      }
+      for (; j < m; j++) {
+        double sum = bias;
+        for (int p = 0; p < k; p++) {
+          sum = Math.fma(alpha * a[ai + p * step], b[B.offset + p * B.cols + j], sum);
+        }
+        c[ci + j] = sum;
+      }
+    }
+  }
+
+  /** C[i][j] = b_i + alpha · Σ_p A[i][p] · B[j][p]: a dot product of two contiguous rows. */
+  private static void directDots(Gemm.Job job, Matrix B, int n, int k, int m) {
+    Matrix A = job.A;
+    Matrix C = job.C;
+    double[] a = A.data;
+    double[] b = B.data;
+    double[] c = C.data;
+    int vectors = k / V * V;
+    for (int i = 0; i < n; i++) {
+      int ai = A.offset + i * A.cols;
+      int ci = C.offset + i * C.cols;
+      double bias = job.bias(i);
+      for (int j = 0; j < m; j++) {
+        int bj = B.offset + j * B.cols;
+        DoubleVector acc = DoubleVector.zero(SPECIES);
+        int p = 0;
+        for (; p < vectors; p += V) {
+          acc =
+              DoubleVector.fromArray(SPECIES, a, ai + p)
+                  .fma(DoubleVector.fromArray(SPECIES, b, bj + p), acc);
+        }
+        double sum = acc.reduceLanes(VectorOperators.ADD);
+        for (; p < k; p++) {
+          sum = Math.fma(a[ai + p], b[bj + p], sum);
+        }
+        c[ci + j] = bias + job.alpha * sum;
+      }
+    }
+  }
+
   /** alpha · op(A) for rows [i0, i1) into slivers of MR rows, zero past i1. */
   private static void packA(Gemm.Job job, int i0, int i1, int kc, double[] slivers) {
     Matrix A = job.A;
