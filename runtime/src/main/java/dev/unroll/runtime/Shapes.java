@@ -75,7 +75,8 @@ public final class Shapes {
                   + j
                   + ") is "
                   + v
-                  + "; categorical cross-entropy needs one-hot labels (or probabilities in [0, 1])");
+                  + "; categorical cross-entropy needs one-hot labels"
+                  + " (or probabilities in [0, 1])");
         }
         sum += v;
       }

@@ -32,6 +32,30 @@ public record LabeledExample(double[] features, double[] label) implements Seria
     return label.clone();
   }
 
+  /**
+   * Writes this example into column j of x and of y, checking that it fits: a task fills its batch
+   * this way without copying each example's arrays first.
+   */
+  void copyInto(Matrix x, Matrix y, int j) {
+    if (features.length != x.rows() || label.length != y.rows()) {
+      throw new IllegalArgumentException(
+          "an example has "
+              + features.length
+              + " features and "
+              + label.length
+              + " label values, but the model takes "
+              + x.rows()
+              + " and "
+              + y.rows());
+    }
+    for (int i = 0; i < features.length; i++) {
+      x.set(i, j, features[i]);
+    }
+    for (int i = 0; i < label.length; i++) {
+      y.set(i, j, label[i]);
+    }
+  }
+
   /** The examples in the columns of x (features x n) and y (outputs x n), in column order. */
   public static List<LabeledExample> fromColumns(Matrix x, Matrix y) {
     if (x.cols() != y.cols()) {

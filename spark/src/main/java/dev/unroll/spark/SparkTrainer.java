@@ -260,12 +260,8 @@ public final class SparkTrainer {
                 + step
                 + ": "
                 + broken
-                + " after the optimizer step. The step is too large for these inputs: lower the"
-                + " learning rate (now "
-                + optimizer.learningRate()
-                + ", "
-                + optimizer
-                + "), or standardise the features.");
+                + " after the optimizer step. "
+                + Updates.divergenceAdvice(optimizer));
       }
       model.setParameters(theta);
       Epoch result =
@@ -363,26 +359,7 @@ public final class SparkTrainer {
       Matrix x = Matrix.zeros(model.inputSize(), m);
       Matrix y = Matrix.zeros(model.outputSize(), m);
       for (int j = 0; j < m; j++) {
-        LabeledExample e = list.get(j);
-        double[] f = e.features();
-        double[] l = e.label();
-        if (f.length != model.inputSize() || l.length != model.outputSize()) {
-          throw new IllegalArgumentException(
-              "an example has "
-                  + f.length
-                  + " features and "
-                  + l.length
-                  + " label values, but the model takes "
-                  + model.inputSize()
-                  + " and "
-                  + model.outputSize());
-        }
-        for (int i = 0; i < f.length; i++) {
-          x.set(i, j, f[i]);
-        }
-        for (int i = 0; i < l.length; i++) {
-          y.set(i, j, l[i]);
-        }
+        list.get(j).copyInto(x, y, j);
       }
       // backward averages over the m examples; partitions add sums, so undo the 1/m here.
       double cost = model.backward(x, y, partial.gradient);

@@ -257,15 +257,7 @@ public final class Trainer {
             ? "training diverged in epoch " + epoch + ", batch " + batch + " of " + batches
             : "training diverged";
     return new TrainingDivergedException(
-        epoch,
-        where
-            + ": "
-            + what
-            + ". The step is too large for these inputs: lower the learning rate (now "
-            + optimizer.learningRate()
-            + ", "
-            + optimizer
-            + "), or standardise the features.");
+        epoch, where + ": " + what + ". " + Updates.divergenceAdvice(optimizer));
   }
 
   private void prepare(int n) {

@@ -28,6 +28,19 @@ public final class Updates {
   }
 
   /**
+   * What to change when training diverges, naming the optimizer and its current learning rate: "The
+   * step is too large for these inputs: lower the learning rate (now 0.5, Adam (...)), or
+   * standardise the features."
+   */
+  public static String divergenceAdvice(Optimizer optimizer) {
+    return "The step is too large for these inputs: lower the learning rate (now "
+        + optimizer.learningRate()
+        + ", "
+        + optimizer
+        + "), or standardise the features.";
+  }
+
+  /**
    * Describes the first NaN or infinite parameter, such as {@code "parameter output.weights[0][1]
    * of layer 2 (output) became Infinity"}, or returns null if all are finite.
    */
